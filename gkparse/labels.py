@@ -1,0 +1,79 @@
+"""Label matching: how a printed label is compared with a template's label.
+
+Labels are matched after normalization, never byte for byte (templates.md §6.1): whitespace, quotes
+and punctuation are dropped, the list numbering (``一、``, ``(三)``, ``3.``) is split off, and what is
+left is compared exactly, by prefix (a printed label may carry a note: ``部分公开(区分处理的,…)``), or
+within a small edit distance (crawls lose characters: ``本年发件`` for ``本年制发件数``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+__all__ = ["label_key", "split_numbering", "label_matches", "edit_distance"]
+
+_NUMBERING_RE = re.compile(r"^\(([一二三四五六七八九十]+)\)|^([一二三四五六七八九十]+)[、.]|^(\d{1,2})[.、](?!\d)")
+_SPACE_RE = re.compile(r"\s+")
+# Everything that is not a letter, digit or CJK ideograph is dropped from a label key.
+_DROP_RE = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def split_numbering(text: str) -> tuple[str | None, str]:
+    """Split a label's list numbering from its words: ``"(三)不予公开"`` → ``("三", "不予公开")``.
+
+    Returns ``(None, text)`` when the label carries no numbering. Chinese numerals are only taken as
+    numbering when followed by ``、`` or wrapped in brackets, so ``三安全`` stays a word.
+    """
+    t = _SPACE_RE.sub("", text)
+    m = _NUMBERING_RE.match(t)
+    if not m:
+        return None, t
+    number = m.group(1) or m.group(2) or m.group(3)
+    return number, t[m.end() :]
+
+
+@functools.lru_cache(maxsize=65536)
+def label_key(text: str) -> str:
+    """The comparable form of a label: numbering removed, then everything but words removed."""
+    return _DROP_RE.sub("", split_numbering(text)[1])
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` as soon as it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            best = min(best, cur[j])
+        if best > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def label_matches(printed_key: str, wanted_key: str, *, prefix: bool = True, fuzzy: bool = True) -> bool:
+    """Does a printed label (its :func:`label_key`) match a template label's key?
+
+    Exact; or the printed label starts with the wanted one (and ``prefix``); or, for labels of six
+    characters or more, within edit distance 2 (and ``fuzzy``), comparing the printed label's
+    beginning when it is longer (a note may follow the label).
+    """
+    if printed_key == wanted_key:
+        return True
+    if not printed_key or not wanted_key:
+        return False
+    if prefix and printed_key.startswith(wanted_key):
+        return True
+    if fuzzy and len(wanted_key) >= 6:
+        head = printed_key[: len(wanted_key)] if prefix else printed_key
+        if edit_distance(head, wanted_key) <= 2:
+            return True
+        if len(printed_key) < len(wanted_key) and edit_distance(printed_key, wanted_key) <= 2:
+            return True
+    return False

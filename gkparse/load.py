@@ -1,0 +1,72 @@
+"""Stage 1, load: a caller's ``source`` → :class:`RawInput` (a name, and bytes or text).
+
+``source`` may be a ``str`` (the document's text), ``bytes`` (its raw bytes, decoded by
+:mod:`gkparse.decode`), or a path (``pathlib.Path`` or any ``os.PathLike``). A ``str`` is always
+text, never a file name: pass ``Path(name)`` to read a file. Problems with the input itself — a
+missing path, a directory, an empty or binary file — are raised here as gkparse errors naming it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional, Union
+
+from attrs import frozen
+
+from .decode import looks_binary
+from .errors import BinaryInputError, EmptyInputError, InputError
+
+__all__ = ["RawInput", "load", "Source"]
+
+Source = Union[str, bytes, os.PathLike]
+
+
+@frozen(kw_only=True)
+class RawInput:
+    """An input as read: exactly one of ``data`` (bytes) and ``text`` is set."""
+
+    name: str
+    data: Optional[bytes] = None
+    text: Optional[str] = None
+    http_charset: Optional[str] = None
+
+    @property
+    def size(self) -> int:
+        return len(self.data) if self.data is not None else len(self.text or "")
+
+
+def _read_path(path: Path, name: str) -> bytes:
+    try:
+        if path.is_dir():
+            raise InputError("is a directory, not a report file", source=name)
+        if not path.exists():
+            raise InputError("no such file", source=name)
+        return path.read_bytes()
+    except InputError:
+        raise
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror or exc}", source=name) from None
+
+
+def load(source: Source, *, name: Optional[str] = None, http_charset: Optional[str] = None) -> RawInput:
+    """Read ``source``; ``name`` overrides how messages and records name it."""
+    if isinstance(source, str):
+        name = name or "<str>"
+        if not source.strip():
+            raise EmptyInputError("is empty (no text at all)", source=name)
+        return RawInput(name=name, text=source)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        name = name or "<bytes>"
+    elif isinstance(source, os.PathLike):
+        path = Path(source)
+        name = name or str(source)
+        data = _read_path(path, name)
+    else:
+        raise InputError(f"cannot parse an object of type {type(source).__name__}; pass str, bytes or a path", source=name or "<input>")
+    if not data.strip():
+        raise EmptyInputError("is empty (no text at all)" if data else "is empty (0 bytes)", source=name)
+    if looks_binary(data):
+        raise BinaryInputError("is binary data (NUL bytes or control characters), not a text or HTML report", source=name)
+    return RawInput(name=name, data=data, http_charset=http_charset)

@@ -1,0 +1,181 @@
+"""Stage 3, normalize: decoded text → :class:`~gkparse.document.Document`.
+
+What happens, in order, to each line:
+
+1. characters are normalized one to one: NFKC where it yields one character (full-width digits,
+   letters and punctuation → ASCII, ideographic space → space, CJK compatibility ideographs →
+   unified), zero-width and no-break spaces → space; traditional script → simplified when the
+   document is traditional (:mod:`gkparse.script`). One to one means the normalized text has the
+   decoded text's length, so every span is valid in both;
+2. the line is cut into pieces at whitespace, tabs and pipes (crawlers separate table cells by any of
+   them, or put one cell per line);
+3. each piece is classified: a number with an optional unit (``48.7508万元``), an empty marker
+   (``/``, ``—``, ``无``), a lone unit word, or text; neighbouring text pieces not separated by a tab
+   or pipe are joined into one cell, so spaced-out labels (``规  章``, ``行 政 复 议``) become one
+   label again.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from .document import Cell, Document, Line
+from .labels import label_key
+from .model import Diagnostic, InputInfo
+from .script import detect_script, to_simplified
+
+__all__ = ["normalize_text", "normalize_chars", "NUMBER_RE", "NULL_MARKERS", "UNITS"]
+
+# Units printed after numbers in the tables (and the 单位 column of the era-2008 form).
+UNITS = ("万元", "元", "件", "条", "个", "人次", "人", "次", "篇", "项", "份", "期", "%")
+NUMBER_RE = re.compile(
+    r"([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)(" + "|".join(UNITS) + r")?"
+)
+# Empty markers: what the source prints instead of a value, and why (fields.md: absent, not zero).
+NULL_MARKERS = {
+    "/": "not_applicable",
+    "N/A": "not_applicable",
+    "n/a": "not_applicable",
+    "-": "dash",
+    "—": "dash",
+    "——": "dash",
+    "–": "dash",
+    "--": "dash",
+    "―": "dash",
+    "无": "none",
+}
+_UNIT_SET = frozenset(UNITS)
+_PIECE_RE = re.compile(r"[^\s|]+")
+_HARD_BREAK = re.compile(r"[\t|]")
+# Characters mapped to a space besides NFKC's own: zero-width space/joiners, BOM, soft hyphen.
+_EXTRA_SPACES = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+@functools.lru_cache(maxsize=1)
+def _char_table() -> dict[int, str]:
+    """One-to-one character normalization table (built once): NFKC results of length one."""
+    table: dict[int, str] = {}
+    for code in range(0xA0, 0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        n = unicodedata.normalize("NFKC", ch)
+        if n != ch and len(n) == 1:
+            table[code] = n
+    for ch in _EXTRA_SPACES:
+        table[ord(ch)] = " "
+    table[0x3000] = " "
+    return table
+
+
+def normalize_chars(text: str) -> str:
+    """Apply the one-to-one character normalization (the result has the same length)."""
+    return text.translate(_char_table())
+
+
+def _classify(piece: str) -> tuple[str, str | None, str | None, str | None]:
+    """(kind, number, unit, null) of one whitespace-free piece."""
+    m = NUMBER_RE.fullmatch(piece)
+    if m:
+        return "number", m.group(1).replace(",", ""), m.group(2), None
+    null = NULL_MARKERS.get(piece)
+    if null is not None:
+        return "null", None, None, null
+    if piece in _UNIT_SET:
+        return "unit", None, piece, None
+    return "text", None, None, None
+
+
+def _line_cells(norm: str, raw: str, base: int, number: int) -> list[Cell]:
+    """Cut one normalized line into cells (offsets are absolute: ``base`` + position in the line)."""
+    cells: list[Cell] = []
+    pending: list[tuple[int, int, str]] = []  # text pieces waiting to be joined: (start, end, text)
+    pending_break = True
+    prev_end = 0
+
+    def flush() -> None:
+        if pending:
+            s, e = pending[0][0], pending[-1][1]
+            cells.append(
+                Cell(
+                    kind="text",
+                    text="".join(p[2] for p in pending),
+                    raw=raw[s:e],
+                    start=base + s,
+                    end=base + e,
+                    line=number,
+                    hard_break_before=pending_break,
+                )
+            )
+            pending.clear()
+
+    for m in _PIECE_RE.finditer(norm):
+        s, e = m.span()
+        hard = not cells and not pending or bool(_HARD_BREAK.search(norm, prev_end, s))
+        prev_end = e
+        piece = m.group()
+        kind, num, unit, null = _classify(piece)
+        if kind == "text":
+            if pending and hard:
+                flush()
+            if not pending:
+                pending_break = hard
+            pending.append((s, e, piece))
+            continue
+        flush()
+        cells.append(
+            Cell(
+                kind=kind,  # type: ignore[arg-type]
+                text=piece,
+                raw=raw[s:e],
+                start=base + s,
+                end=base + e,
+                line=number,
+                number=num,
+                unit=unit,
+                null=null,
+                hard_break_before=hard,
+            )
+        )
+    flush()
+    return cells
+
+
+def normalize_text(
+    text: str, *, source: str, info: InputInfo | None = None, diagnostics: tuple[Diagnostic, ...] = ()
+) -> Document:
+    """Build the :class:`Document` of a decoded text (see the module docstring for the steps)."""
+    norm = normalize_chars(text)
+    script = detect_script(norm)
+    diags = list(diagnostics)
+    if script == "traditional":
+        norm = "".join(to_simplified(part) for part in norm.splitlines(keepends=True))
+        diags.append(
+            Diagnostic(
+                code="script_converted",
+                severity="info",
+                message=f"{source}: the text is in traditional script; it was converted to simplified for matching",
+            )
+        )
+    lines: list[Line] = []
+    cells: list[Cell] = []
+    offset = 0
+    for number, raw_line in enumerate(text.splitlines(keepends=True), start=1):
+        norm_line = norm[offset : offset + len(raw_line)]
+        first = len(cells)
+        cells.extend(_line_cells(norm_line, raw_line, offset, number))
+        lines.append(Line(number=number, start=offset, end=offset + len(raw_line), first_cell=first, end_cell=len(cells)))
+        offset += len(raw_line)
+    return Document(
+        source=source,
+        text=text,
+        norm=norm,
+        lines=tuple(lines),
+        cells=tuple(cells),
+        label_keys="\n".join(label_key(c.text) for c in cells if c.kind == "text"),
+        script=script,
+        input=info or InputInfo(size=len(text), kind="text"),
+        diagnostics=tuple(diags),
+    )

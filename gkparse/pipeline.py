@@ -1,0 +1,78 @@
+"""The orchestrator: one input in, one :class:`~gkparse.model.Report` out.
+
+The stages, in order, one module each:
+
+1. load       (:mod:`gkparse.load`)       str / bytes / path → RawInput
+2. decode     (:mod:`gkparse.decode`)     bytes → text (BOM → declared charset → chardet → lossy)
+3. normalize  (:mod:`gkparse.normalize`)  text → Document (normalized lines of cells)
+4. detect     (:mod:`gkparse.detect`)     every format scores the Document; the best wins
+5. extract    (:mod:`gkparse.extract`)    the winning format fills the typed model
+6. validate   (:mod:`gkparse.validate`)   template invariants, then every plugin's checks
+
+Only gkparse's own errors leave :func:`parse`; anything else is a bug and is wrapped in
+:class:`~gkparse.errors.InternalError` naming the input.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import attrs
+
+from .decode import decode_bytes
+from .detect import detect
+from .document import Document
+from .errors import GkparseError, InternalError
+from .extract import extract
+from .load import RawInput, Source, load
+from .model import InputInfo, Report
+from .normalize import normalize_text
+from .plugins import PluginHost, default_host
+from .validate import check_templates
+
+__all__ = ["parse", "to_document"]
+
+
+def to_document(raw: RawInput) -> Document:
+    """Stages 2 and 3: decode (when the input is bytes) and normalize."""
+    if raw.text is not None:
+        info = InputInfo(encoding=None, encoding_source="str", size=raw.size, kind="text")
+        return normalize_text(raw.text, source=raw.name, info=info)
+    decoded = decode_bytes(raw.data or b"", name=raw.name, http_charset=raw.http_charset)
+    info = InputInfo(encoding=decoded.encoding, encoding_source=decoded.source, size=raw.size, kind="text")
+    return normalize_text(decoded.text, source=raw.name, info=info, diagnostics=decoded.diagnostics)
+
+
+def _parse(source: Source, name: Optional[str], host: PluginHost, http_charset: Optional[str]) -> Report:
+    raw = load(source, name=name, http_charset=http_charset)
+    doc = to_document(raw)
+    fmt = detect(doc, host.formats()).winner
+    report = extract(doc, fmt)
+    checks = check_templates(report, fmt.templates) + host.validate(report, doc)
+    if checks:
+        report = attrs.evolve(report, diagnostics=report.diagnostics + tuple(checks))
+    return report
+
+
+def parse(
+    source: Source,
+    *,
+    name: Optional[str] = None,
+    host: Optional[PluginHost] = None,
+    http_charset: Optional[str] = None,
+) -> Report:
+    """Parse one report.
+
+    :param source: the document's text (``str``), raw bytes, or a path (``pathlib.Path``).
+    :param name: how errors and the report name the input (default: the path, or ``<str>``/``<bytes>``).
+    :param host: the plugins to use (default: every installed plugin, see :func:`gkparse.plugins.default_host`).
+    :param http_charset: the charset of the HTTP ``Content-Type`` the bytes came with, if known.
+    :raises gkparse.errors.GkparseError: the input cannot be read or is not a report.
+    """
+    try:
+        return _parse(source, name, host or default_host(), http_charset)
+    except GkparseError:
+        raise
+    except Exception as exc:  # a bug: still only gkparse's own error type leaves
+        label = name or (str(source) if not isinstance(source, (str, bytes)) else f"<{type(source).__name__}>")
+        raise InternalError(f"unexpected {type(exc).__name__}: {exc}", source=label) from exc

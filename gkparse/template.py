@@ -1,0 +1,121 @@
+"""Templates as data: how a table of a report format is declared.
+
+A format plugin does not write table-reading code; it declares its tables — rows with their labels
+and aliases, the columns each row has, the arithmetic the table must satisfy, and the header labels
+that mark its era — and the core's readers (:mod:`gkparse.tables`) and validator
+(:mod:`gkparse.validate`) do the rest. A regional variant derives from a national template by
+stating only what differs (:meth:`TableTemplate.derive`).
+
+Keys: a table has a flat-key ``prefix`` (``applications``); a row's ``key`` is the path below it
+(``new``, or ``active.channels.gazette`` for nested era-2008 indicators); a column's ``key`` the last
+segment (``natural_person``), or ``None`` for single-value rows. The flat key of a value is
+``prefix.row.column`` — exactly the keys of ``fields.md`` — and the same path places the value in
+the table's typed ``model`` class.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+import attrs
+from attrs import frozen
+
+__all__ = ["Column", "Row", "Equation", "TableTemplate", "ValueKind"]
+
+ValueKind = Literal["count", "signed", "money"]
+
+
+@frozen(kw_only=True)
+class Column:
+    """A value slot of a row: its key, its header labels, and what kind of number it holds.
+
+    ``count``: a non-negative integer; ``signed``: an integer that may be negative (本年增/减);
+    ``money``: a decimal amount, stored in 万元 (a value printed in 元 is converted).
+    """
+
+    key: Optional[str]
+    labels: tuple[str, ...] = ()
+    kind: ValueKind = "count"
+
+
+@frozen(kw_only=True)
+class Row:
+    """A labelled row: the labels it may be printed with (first = official), its list number when
+    the template prints one (``"3"`` for ``3.其他``), and its columns in data order."""
+
+    key: str
+    labels: tuple[str, ...]
+    columns: tuple[Column, ...]
+    number: Optional[str] = None
+
+
+@frozen(kw_only=True)
+class Equation:
+    """An arithmetic invariant: ``sum(left) == sum(right)`` over flat keys.
+
+    ``{c}`` in a key is replaced by each entry of ``each`` in turn (one check per column).
+    ``severity`` is ``error`` for the hard rules of templates.md §4, ``warning`` for soft ones.
+    A check runs only when every operand is present.
+    """
+
+    rule: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    each: tuple[str, ...] = ()
+    severity: Literal["error", "warning"] = "error"
+    description: str = ""
+
+    def instances(self) -> list[tuple[Optional[str], tuple[str, ...], tuple[str, ...]]]:
+        """The concrete checks: ``(column or None, left keys, right keys)``."""
+        if not self.each:
+            return [(None, self.left, self.right)]
+        return [
+            (c, tuple(k.replace("{c}", c) for k in self.left), tuple(k.replace("{c}", c) for k in self.right))
+            for c in self.each
+        ]
+
+
+@frozen(kw_only=True)
+class TableTemplate:
+    """One table of a report format.
+
+    ``name`` is the :class:`~gkparse.model.Report` attribute the table fills (``active``,
+    ``applications``, ``review_litigation``, ``legacy``); ``title`` is how messages name it.
+
+    ``layout`` says how its cells are found: ``rows`` — each row's label followed by its values
+    (tables 2 and 3, the era-2008 form); ``run`` — one unlabelled run of values in column order
+    after the header (table 4: fifteen numbers). ``section`` is the key of the report section the
+    table sits in (its search region); ``markers`` are header labels that only this template's era
+    prints, used to tell the eras of a table apart.
+    """
+
+    name: str
+    era: str
+    prefix: str
+    title: str
+    model: type
+    rows: tuple[Row, ...]
+    section: Optional[str] = None
+    layout: Literal["rows", "run"] = "rows"
+    markers: tuple[str, ...] = ()
+    invariants: tuple[Equation, ...] = ()
+    anchors: tuple[str, ...] = ()
+
+    def flat_keys(self) -> list[str]:
+        """Every flat key this template can produce, in row and column order."""
+        return [self.key_of(r, c) for r in self.rows for c in r.columns]
+
+    def key_of(self, row: Row, column: Column) -> str:
+        parts = [p for p in (self.prefix, row.key, column.key) if p]
+        return ".".join(parts)
+
+    def derive(self, **changes) -> "TableTemplate":
+        """A variant of this template: the same, except for the fields given.
+
+        ``replace_rows={key: Row}`` replaces rows by key and ``add_rows=(Row, ...)`` appends rows;
+        any other keyword replaces that field (``name``, ``markers``, ``invariants``, ...).
+        """
+        replace_rows = changes.pop("replace_rows", {})
+        add_rows = tuple(changes.pop("add_rows", ()))
+        rows = tuple(replace_rows.get(r.key, r) for r in self.rows) + add_rows
+        return attrs.evolve(self, rows=rows, **changes)
