@@ -25,6 +25,7 @@ from .document import Document
 from .labels import label_key
 from .metadata import read_meta
 from .model import Diagnostic, Report
+from .prose import read_prose
 from .sections import SectionSpec, find_sections, section_cell_range
 from .tables import TableRead, assemble, count_markers, read_table
 from .template import TableTemplate
@@ -72,10 +73,12 @@ class TableSlot:
     """A table of the format and the templates it may be printed in, the format's own first.
 
     Reports use a template older or newer than their year (templates.md §5.1), so each table is read
-    with whichever candidate its header labels mark; a tie goes to the first.
+    with whichever candidate its header labels mark; a tie goes to the first. A ``required`` table
+    that the source lacks is a ``table_missing`` diagnostic (the era-2008 form was optional).
     """
 
     candidates: tuple[TableTemplate, ...]
+    required: bool = True
 
     @property
     def name(self) -> str:
@@ -84,6 +87,27 @@ class TableSlot:
     @property
     def title(self) -> str:
         return self.candidates[0].title
+
+
+def _merge_prose(document: Document, template: TableTemplate, values: dict) -> list[Diagnostic]:
+    """Fill ``values`` with the figures prose states that the table does not give; a figure both
+    state differently keeps the table's value and is a ``narrative_table_conflict``."""
+    diags = []
+    for key, fig in read_prose(document, template).items():
+        have = values.get(key)
+        if have is None:
+            values[key] = fig
+        elif have.value is not None and have.value != fig.value:
+            diags.append(
+                Diagnostic(
+                    code="narrative_table_conflict",
+                    severity="info",
+                    message=f"{document.source}: the text states {key} as {fig.raw!r} but the table has {have.raw!r}; the table's value is kept",
+                    where=key,
+                    span=fig.source.span,
+                )
+            )
+    return diags
 
 
 def _has_label(document: Document, label: str) -> bool:
@@ -104,6 +128,7 @@ class TemplateFormat:
     sections: tuple[SectionSpec, ...]
     tables: tuple[TableSlot, ...]
     description: str = ""
+    ordered_sections: bool = True
 
     @property
     def templates(self) -> tuple[TableTemplate, ...]:
@@ -114,7 +139,7 @@ class TemplateFormat:
         return tuple(seen.values())
 
     def score(self, document: Document) -> float:
-        headings = len(find_sections(document, self.sections))
+        headings = len(find_sections(document, self.sections, ordered=self.ordered_sections))
         markers = sum(
             1 for slot in self.tables for m in slot.candidates[0].markers if _has_label(document, m)
         )
@@ -140,7 +165,7 @@ class TemplateFormat:
         return reads[best]
 
     def extract(self, document: Document) -> Report:
-        sections = find_sections(document, self.sections)
+        sections = find_sections(document, self.sections, ordered=self.ordered_sections)
         by_key = {s.key: s for s in sections}
         diags: list[Diagnostic] = []
         tables: dict = {}
@@ -150,9 +175,12 @@ class TemplateFormat:
             read = self._read_slot(document, slot, lo, hi)
             template = read.template
             diags.extend(read.diagnostics)
-            if read.found:
-                tables[slot.name] = assemble(template.model, read.values, template.prefix)
-            else:
+            values = dict(read.values)
+            if template.prose:
+                diags.extend(_merge_prose(document, template, values))
+            if values:
+                tables[slot.name] = assemble(template.model, values, template.prefix)
+            if not read.found and slot.required:
                 where = section.heading if section else None
                 diags.append(
                     Diagnostic(

@@ -36,8 +36,10 @@ def split_numbering(text: str) -> tuple[str | None, str]:
 
 @functools.lru_cache(maxsize=65536)
 def label_key(text: str) -> str:
-    """The comparable form of a label: numbering removed, then everything but words removed."""
-    return _DROP_RE.sub("", split_numbering(text)[1])
+    """The comparable form of a label: numbering and a leading ``其中:`` removed, then everything but
+    words removed."""
+    key = _DROP_RE.sub("", split_numbering(text)[1])
+    return key[2:] if key.startswith("其中") else key
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:

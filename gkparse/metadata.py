@@ -33,7 +33,7 @@ _PUBLISHED_RE = re.compile(
 )
 # Each side must end in 日 (or a year range like 2019—2020 in prose would be read as a damaged date).
 _DATE_PART = r"\d{4}年?\d{0,2}月?\d{0,4}日"
-_PERIOD_RE = re.compile(rf"({_DATE_PART})\s*(?:至|到|—|-|~)\s*({_DATE_PART})")
+_PERIOD_RE = re.compile(rf"({_DATE_PART})\s*起?\s*(?:至|到|—|-|~)\s*({_DATE_PART})")
 _PERIOD_CONTEXT = ("统计期限", "统计时限", "统计期", "统计时间", "统计区间", "统计")
 
 

@@ -12,7 +12,8 @@ What happens, in order, to each line:
 3. each piece is classified: a number with an optional unit (``48.7508万元``), an empty marker
    (``/``, ``—``, ``无``), a lone unit word, or text; neighbouring text pieces not separated by a tab
    or pipe are joined into one cell, so spaced-out labels (``规  章``, ``行 政 复 议``) become one
-   label again.
+   label again — unless the next piece opens with list numbering (``(一)``, ``1.``, ``三、``),
+   which always starts a new label.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ NULL_MARKERS = {
 _UNIT_SET = frozenset(UNITS)
 _PIECE_RE = re.compile(r"[^\s|]+")
 _HARD_BREAK = re.compile(r"[\t|]")
+_NUMBERED_RE = re.compile(r"\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、](?!\d)")
 # Characters mapped to a space besides NFKC's own: zero-width space/joiners, BOM, soft hyphen.
 _EXTRA_SPACES = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
@@ -118,7 +120,9 @@ def _line_cells(norm: str, raw: str, base: int, number: int) -> list[Cell]:
         piece = m.group()
         kind, num, unit, null = _classify(piece)
         if kind == "text":
-            if pending and hard:
+            # A piece that opens with list numbering ((一), 1., 三、) starts a new label even after
+            # plain spaces: "三、本年度办理结果   (一)予以公开" is a group label and a row label.
+            if pending and (hard or _NUMBERED_RE.match(piece)):
                 flush()
             if not pending:
                 pending_break = hard

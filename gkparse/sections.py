@@ -29,23 +29,47 @@ class SectionSpec:
     (any one of them must appear in the heading)."""
 
     key: str
-    number: str
     keywords: tuple[str, ...]
+    number: Optional[str] = None
 
 
-def find_sections(doc: Document, specs: tuple[SectionSpec, ...]) -> tuple[Section, ...]:
-    """The sections of ``doc`` that ``specs`` declare, in order, each with its text up to the next."""
-    found: list[tuple[SectionSpec, re.Match]] = []
-    pos = 0
+def find_sections(doc: Document, specs: tuple[SectionSpec, ...], *, ordered: bool = True) -> tuple[Section, ...]:
+    """The sections of ``doc`` that ``specs`` declare, each with its text up to the next.
+
+    ``ordered``: the specs are searched in their order, each heading after the previous one (the
+    fixed six parts of the 2019/2021 formats). Otherwise every numbered heading is classified by
+    the first spec whose keywords it contains, in document order (era-2008 reports had no fixed
+    skeleton; a spec's number, if given, must still match).
+    """
     headings = list(_HEADING_RE.finditer(doc.norm))
+    if ordered:
+        found = _in_order(headings, specs)
+    else:
+        found = []
+        for m in headings:
+            spec = next((s for s in specs if _fits(m, s)), None)
+            if spec is not None:
+                found.append((spec, m))
+    return _sections(doc, found)
+
+
+def _fits(m: re.Match, spec: SectionSpec) -> bool:
+    return (spec.number is None or m.group(1) == spec.number) and any(k in m.group(2) for k in spec.keywords)
+
+
+def _in_order(headings: list[re.Match], specs: tuple[SectionSpec, ...]) -> list[tuple[SectionSpec, re.Match]]:
+    found = []
+    pos = 0
     for spec in specs:
         for m in headings:
-            if m.start() < pos or m.group(1) != spec.number:
-                continue
-            if any(k in m.group(2) for k in spec.keywords):
+            if m.start() >= pos and _fits(m, spec):
                 found.append((spec, m))
                 pos = m.end()
                 break
+    return found
+
+
+def _sections(doc: Document, found: list[tuple[SectionSpec, re.Match]]) -> tuple[Section, ...]:
     sections = []
     for n, (spec, m) in enumerate(found):
         end = found[n + 1][1].start() if n + 1 < len(found) else len(doc.norm)
@@ -53,7 +77,7 @@ def find_sections(doc: Document, specs: tuple[SectionSpec, ...]) -> tuple[Sectio
         sections.append(
             Section(
                 key=spec.key,
-                number=spec.number,
+                number=m.group(1),
                 heading=m.group(0).strip(),
                 text=text,
                 span=doc.span(m.start(), end),

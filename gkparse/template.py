@@ -41,12 +41,14 @@ class Column:
 @frozen(kw_only=True)
 class Row:
     """A labelled row: the labels it may be printed with (first = official), its list number when
-    the template prints one (``"3"`` for ``3.其他``), and its columns in data order."""
+    the template prints one (``"3"`` for ``3.其他``), and its columns in data order. ``prose`` adds
+    regexes that state the row's figure in a sentence (see :mod:`gkparse.prose`)."""
 
     key: str
     labels: tuple[str, ...]
     columns: tuple[Column, ...]
     number: Optional[str] = None
+    prose: tuple[str, ...] = ()
 
 
 @frozen(kw_only=True)
@@ -100,6 +102,7 @@ class TableTemplate:
     markers: tuple[str, ...] = ()
     invariants: tuple[Equation, ...] = ()
     anchors: tuple[str, ...] = ()
+    prose: bool = False
 
     def flat_keys(self) -> list[str]:
         """Every flat key this template can produce, in row and column order."""

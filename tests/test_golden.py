@@ -1,0 +1,69 @@
+"""Golden tests: the seeds of the national 2019 and 2021 formats reproduce their gold files.
+
+The gold files are read here to check the parse, never by the parser.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import gkparse
+from helpers import TABLE_PREFIXES, gold, seed_path
+
+EXACT = ["001_14adff9be6592cdd", "004_d76d4b4009bfe151"]
+
+
+@pytest.mark.parametrize("stem", EXACT)
+def test_seed_reproduces_gold_exactly(stem, shared):
+    expected = gold(stem)
+    report = gkparse.parse(seed_path(stem))
+    flat = gkparse.flatten(report)
+    wrong = {k: (flat.get(k), v) for k, v in expected["fields"].items() if flat.get(k) != v}
+    assert wrong == {}
+    spurious = sorted(k for k in flat if k.startswith(TABLE_PREFIXES) and k not in expected["fields"])
+    assert spurious == []
+    codes = {d.code for d in report.diagnostics}
+    assert set(expected["diagnostics"]) <= codes
+    assert "sum_mismatch" not in codes
+
+
+def test_seed_001_period_repair_is_diagnosed(shared):
+    report = gkparse.parse(seed_path("001_14adff9be6592cdd"))
+    damaged = [d for d in report.diagnostics if d.code == "text_damaged"]
+    assert len(damaged) == 2
+    assert "202311日" in damaged[0].message and "2023-01-01" in damaged[0].message
+    assert damaged[0].span is not None and damaged[0].span.line == 9
+
+
+def test_seed_004_values_carry_provenance(shared):
+    report = gkparse.parse(seed_path("004_d76d4b4009bfe151"))
+    text = seed_path("004_d76d4b4009bfe151").read_text(encoding="utf-8")
+    fig = report.active.procurement.amount_wan
+    assert str(fig.value) == "48.7508" and fig.unit == "万元" and fig.raw == "48.7508万元"
+    assert fig.source.origin == "table" and fig.source.table == "active"
+    assert text[fig.source.span.start : fig.source.span.end] == "48.7508万元"
+    new_total = report.applications.new.total
+    assert text[new_total.source.span.start : new_total.source.span.end] == "0"
+    assert (new_total.source.row, new_total.source.column) == ("new", "total")
+
+
+def test_seed_003_lost_tables_are_missing_not_zero(shared):
+    """The tables of seed 003 are lost: each is a table_missing, and no value is invented."""
+    report = gkparse.parse(seed_path("003_813cce83a6a79fdd"))
+    flat = gkparse.flatten(report)
+    expected = gold("003_813cce83a6a79fdd")["fields"]
+    for key in ("meta.title", "meta.issuer", "meta.year", "meta.era", "meta.period_start", "meta.period_end", "meta.script"):
+        assert flat[key] == expected[key]
+    missing = [d for d in report.diagnostics if d.code == "table_missing"]
+    assert len(missing) == 3
+    assert report.active is None and report.review_litigation is None
+    assert {d.code for d in report.diagnostics} >= {"period_inconsistent"}
+    assert not any(k.startswith(("active.", "review.", "litigation_")) for k in flat)
+
+
+def test_sections_of_seed_004(shared):
+    report = gkparse.parse(seed_path("004_d76d4b4009bfe151"))
+    keys = [s.key for s in report.sections]
+    assert keys == ["overview", "active_disclosure", "applications", "review_litigation", "problems_improvements", "other_matters"]
+    assert report.sections[0].heading == "一、全镇政务公开总体情况"
+    assert report.sections[-1].text.startswith("其他需要报告的事项没有")
