@@ -26,7 +26,8 @@ def _fmt(v) -> str:
 
 def check_equations(report: Report, templates: Iterable[TableTemplate]) -> list[Diagnostic]:
     """``sum_mismatch`` for every failing instance of the templates' equations."""
-    values = {k: f.value for k, f in iter_figures(report) if f.value is not None}
+    figures = dict(iter_figures(report))
+    values = {k: f.value for k, f in figures.items() if f.value is not None}
     out: list[Diagnostic] = []
     for t in templates:
         for eq in t.invariants:
@@ -40,6 +41,8 @@ def check_equations(report: Report, templates: Iterable[TableTemplate]) -> list[
                 lhs = " + ".join(f"{k} ({_fmt(values[k])})" for k in left)
                 rhs = " + ".join(f"{k} ({_fmt(values[k])})" for k in right)
                 col = f" in column {column}" if column else ""
+                # The cell to look at: the total, i.e. the lone key of the shorter side.
+                where = right[0] if len(right) <= len(left) else left[0]
                 out.append(
                     Diagnostic(
                         code="sum_mismatch",
@@ -48,8 +51,8 @@ def check_equations(report: Report, templates: Iterable[TableTemplate]) -> list[
                             f"{report.source}: {eq.rule} fails{col}: {lhs} = {_fmt(lsum)}, "
                             f"but {rhs} = {_fmt(rsum)}" + (f" ({eq.description})" if eq.description else "")
                         ),
-                        where=right[0] if len(right) <= len(left) else left[0],
-                        span=next((f.source.span for k, f in iter_figures(report) if k == right[0]), None),
+                        where=where,
+                        span=figures[where].source.span,
                     )
                 )
     return out
@@ -74,6 +77,10 @@ def check_signs(report: Report, templates: Iterable[TableTemplate]) -> list[Diag
 
 
 def check_templates(report: Report, templates: Iterable[TableTemplate]) -> list[Diagnostic]:
-    """All template-declared checks of ``report``."""
-    templates = tuple(templates)
-    return check_equations(report, templates) + check_signs(report, templates)
+    """All template-declared checks of ``report``, for the templates its tables were read with.
+
+    A format may offer several templates for one table (the 2019 and 2021 forms of table 3); only
+    the one whose model holds the report's table applies, so no rule is checked twice.
+    """
+    used = tuple(t for t in templates if type(getattr(report, t.name, None)) is t.model)
+    return check_equations(report, used) + check_signs(report, used)
