@@ -45,19 +45,6 @@ class Format(Protocol):
 
     def score(self, document: Document) -> float: ...
 
-    @staticmethod
-    def _read_slot(document: Document, slot: TableSlot, lo: int, hi: int) -> TableRead:
-        """Read a table with the candidate its header marks best; when the markers do not decide
-        (none printed, or damaged), the one that reads the most values; then the format's own."""
-        if len(slot.candidates) == 1:
-            return read_table(document, slot.candidates[0], lo, hi)
-        reads = [read_table(document, t, lo, hi) for t in slot.candidates]
-        best = max(
-            range(len(reads)),
-            key=lambda n: (count_markers(document, reads[n].template, lo, hi), len(reads[n].values), -n),
-        )
-        return reads[best]
-
     def extract(self, document: Document) -> Report: ...
 
 

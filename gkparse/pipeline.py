@@ -22,7 +22,7 @@ import attrs
 from .decode import decode_bytes
 from .detect import detect
 from .document import Document
-from .errors import GkparseError, InternalError
+from .errors import EmptyInputError, GkparseError, InternalError
 from .extract import extract
 from .load import RawInput, Source, load
 from .model import InputInfo, Report
@@ -39,6 +39,9 @@ def to_document(raw: RawInput) -> Document:
         info = InputInfo(encoding=None, encoding_source="str", size=raw.size, kind="text")
         return normalize_text(raw.text, source=raw.name, info=info)
     decoded = decode_bytes(raw.data or b"", name=raw.name, http_charset=raw.http_charset)
+    if not decoded.text.replace("\ufeff", "").strip():
+        # Only Unicode whitespace (ideographic spaces, no-break spaces, a lone BOM).
+        raise EmptyInputError("is empty (only whitespace)", source=raw.name)
     info = InputInfo(encoding=decoded.encoding, encoding_source=decoded.source, size=raw.size, kind="text")
     return normalize_text(decoded.text, source=raw.name, info=info, diagnostics=decoded.diagnostics)
 

@@ -1,8 +1,9 @@
 """The plugin manager: loading plugins, and the typed wrappers around every hook call.
 
-Entry points of the ``gkparse`` group are loaded one by one; a plugin that fails to import or to
-register is recorded as a :class:`PluginFailure` (shown by ``gkparse plugins``) and the others carry
-on. After loading, ``check_pending()`` makes a misspelled hook implementation fail loudly.
+Entry points of the ``gkparse`` group are loaded one by one; a plugin that fails to import, to
+register, or to pass ``check_pending()`` (a misspelled hook implementation) is recorded as a
+:class:`PluginFailure` (shown by ``gkparse plugins``) and the others carry on. Hooks are called
+plugin by plugin, so one that raises is named and isolated.
 
 Every ``pm.hook.*`` call of gkparse is in this module, in one typed method of :class:`PluginHost`,
 so the call sites are few and easy to find.
@@ -57,31 +58,68 @@ class PluginHost:
     _formats: Optional[tuple[Format, ...]] = None
 
     def formats(self) -> tuple[Format, ...]:
-        """Every registered format, sorted by name (registration order never matters)."""
+        """Every registered format, sorted by name (registration order never matters).
+
+        Each plugin's ``gkparse_register_formats`` is called on its own: one that raises, or
+        registers something that is not a Format, is recorded in :attr:`failures` and its formats
+        are left out; the others are unaffected.
+        """
         if self._formats is None:
-            collected: list[Format] = []
-            self.pm.hook.gkparse_register_formats(register=collected.append)
             by_name: dict[str, Format] = {}
-            for fmt in collected:
-                if not isinstance(fmt, Format):
-                    raise PluginError(f"registered object {fmt!r} is not a Format", source="<plugins>", plugin=repr(fmt))
-                if fmt.name in by_name and by_name[fmt.name] is not fmt:
-                    raise PluginError(f"two plugins register a format named {fmt.name!r}", source="<plugins>", plugin=fmt.name)
-                by_name[fmt.name] = fmt
+            owner: dict[str, str] = {}
+            for plugin, impl in self._impls(self.pm.hook.gkparse_register_formats):
+                collected: list[Format] = []
+                try:
+                    _call(impl, register=collected.append)
+                    bad = next((f for f in collected if not isinstance(f, Format)), None)
+                    if bad is not None:
+                        raise TypeError(f"registered {bad!r}, which is not a Format (name, era, templates, score, extract)")
+                except Exception as exc:
+                    self.failures.append(PluginFailure(name=plugin, distribution=None, error=f"{type(exc).__name__}: {exc}"))
+                    continue
+                for fmt in collected:
+                    if fmt.name in by_name and by_name[fmt.name] is not fmt:
+                        raise PluginError(
+                            f"plugins {owner[fmt.name]!r} and {plugin!r} both register a format named {fmt.name!r}",
+                            source="<plugins>",
+                            plugin=plugin,
+                        )
+                    by_name[fmt.name], owner[fmt.name] = fmt, plugin
             self._formats = tuple(sorted(by_name.values(), key=lambda f: f.name))
         return self._formats
 
     def validate(self, report: Report, document: Document) -> list[Diagnostic]:
-        """Run every plugin's ``gkparse_validate`` hook; collect their diagnostics."""
+        """Run every plugin's ``gkparse_validate`` hook, each on its own, and collect their
+        diagnostics. A plugin that raises or returns something else than diagnostics becomes a
+        ``plugin_failed`` diagnostic naming it; the report and the other checks stand."""
         out: list[Diagnostic] = []
-        for result in self.pm.hook.gkparse_validate(report=report, document=document):
-            if result is None:
+        for plugin, impl in self._impls(self.pm.hook.gkparse_validate):
+            try:
+                result = list(_call(impl, report=report, document=document) or ())
+                bad = next((d for d in result if not isinstance(d, Diagnostic)), None)
+                if bad is not None:
+                    raise TypeError(f"returned {bad!r}, not a Diagnostic")
+            except Exception as exc:
+                out.append(
+                    Diagnostic(
+                        code="plugin_failed",
+                        severity="error",
+                        message=f"{report.source}: plugin {plugin!r} failed in gkparse_validate: {type(exc).__name__}: {exc}",
+                        where=f"plugin {plugin}",
+                    )
+                )
                 continue
-            for diag in result:
-                if not isinstance(diag, Diagnostic):
-                    raise PluginError(f"a gkparse_validate hook returned {diag!r}, not a Diagnostic", source=report.source)
-                out.append(diag)
+            out.extend(result)
         return out
+
+    def _impls(self, caller) -> list:
+        """(plugin name, implementation) of a hook, sorted by plugin name."""
+        return sorted(((impl.plugin_name, impl) for impl in caller.get_hookimpls()), key=lambda pi: pi[0])
+
+
+def _call(impl, **kwargs):
+    """Call one hook implementation with the arguments it asks for (pluggy's own rule)."""
+    return impl.function(*[kwargs[name] for name in impl.argnames])
 
 
 def _new_manager() -> pluggy.PluginManager:
@@ -96,7 +134,12 @@ def _origin(obj: object) -> str:
 
 def load_plugins(*, entry_points: bool = True, plugins: Iterable[object] = ()) -> PluginHost:
     """A :class:`PluginHost` with the entry-point plugins (unless ``entry_points=False``) and the
-    given plugin objects or modules registered."""
+    given plugin objects or modules registered.
+
+    An entry point that fails to import, to register, or whose hooks do not match the
+    specifications (a misspelled hook name) is recorded as a failure and left out. A plugin given
+    directly in ``plugins`` must be valid: it raises :class:`~gkparse.errors.PluginError`.
+    """
     pm = _new_manager()
     infos: list[PluginInfo] = []
     failures: list[PluginFailure] = []
@@ -107,17 +150,32 @@ def load_plugins(*, entry_points: bool = True, plugins: Iterable[object] = ()) -
             version = dist.version if dist is not None else None
             try:
                 obj = ep.load()
-                pm.register(obj, name=ep.name)
+                _register_checked(pm, obj, ep.name)
             except Exception as exc:  # a broken third-party plugin must not take the others down
                 failures.append(PluginFailure(name=ep.name, distribution=dist_name, error=f"{type(exc).__name__}: {exc}"))
                 continue
             infos.append(PluginInfo(name=ep.name, distribution=dist_name, version=version, origin=_origin(obj)))
     for obj in plugins:
         name = getattr(obj, "__name__", None) or type(obj).__name__
-        pm.register(obj, name=name)
+        while pm.has_plugin(name):
+            name += "+"
+        try:
+            _register_checked(pm, obj, name)
+        except Exception as exc:
+            raise PluginError(f"plugin {name!r} cannot be registered: {type(exc).__name__}: {exc}", source="<plugins>", plugin=name) from exc
         infos.append(PluginInfo(name=name, distribution=None, version=None, origin=_origin(obj)))
-    pm.check_pending()
     return PluginHost(pm=pm, plugins=infos, failures=failures)
+
+
+def _register_checked(pm: pluggy.PluginManager, obj: object, name: str) -> None:
+    """Register ``obj`` and check its hooks against the specifications (``check_pending``),
+    unregistering it again if they do not match, so the manager stays valid."""
+    pm.register(obj, name=name)
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError:
+        pm.unregister(name=name)
+        raise
 
 
 @functools.lru_cache(maxsize=1)
