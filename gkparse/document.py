@@ -70,8 +70,11 @@ class Line:
 class Document:
     """A decoded, normalized input, ready for detection and extraction.
 
-    ``text`` is the decoded source; ``norm`` the normalized text (NFKC, simplified script), always of
-    the same length, so a :class:`~gkparse.model.Span` is valid in both. ``cells`` holds every cell
+    ``text`` is the decoded source; ``norm`` the repaired and normalized text (NFKC, simplified
+    script) that matching runs on. They have the same length unless repairs changed it; then
+    ``norm_map[i]`` is the offset in ``text`` of ``norm[i]`` (``None`` when they align). Cells and
+    :class:`~gkparse.model.Span` objects always hold offsets into ``text``; :meth:`span` converts
+    offsets found in ``norm``. ``cells`` holds every cell
     in document order; each :class:`Line` knows its range of them. ``label_keys`` is the
     :func:`~gkparse.labels.label_key` of every text cell, one per line, for fast "does the document
     print this label" tests (format scoring). ``script`` is what the source
@@ -83,6 +86,7 @@ class Document:
     norm: str
     lines: tuple[Line, ...]
     cells: tuple[Cell, ...]
+    norm_map: Optional[tuple[int, ...]] = None
     label_keys: str = ""
     script: str = "simplified"
     input: InputInfo = field(factory=InputInfo)
@@ -103,4 +107,7 @@ class Document:
         return self.lines[lo].number if self.lines else 1
 
     def span(self, start: int, end: int) -> Span:
+        """The :class:`Span` in ``text`` of the range ``[start, end)`` of ``norm``."""
+        if self.norm_map is not None:
+            start, end = self.norm_map[start], self.norm_map[end]
         return Span(start=start, end=end, line=self.line_of(start))

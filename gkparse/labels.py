@@ -62,9 +62,10 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
 def label_matches(printed_key: str, wanted_key: str, *, prefix: bool = True, fuzzy: bool = True) -> bool:
     """Does a printed label (its :func:`label_key`) match a template label's key?
 
-    Exact; or the printed label starts with the wanted one (and ``prefix``); or, for labels of six
-    characters or more, within edit distance 2 (and ``fuzzy``), comparing the printed label's
-    beginning when it is longer (a note may follow the label).
+    Exact; or the printed label starts with the wanted one (and ``prefix``); or (``fuzzy``) it is the
+    wanted label less its last character (four characters at least); or, for labels of six
+    characters or more, within edit distance 2, comparing the printed label's beginning when it is
+    longer (a note may follow the label).
     """
     if printed_key == wanted_key:
         return True
@@ -72,6 +73,8 @@ def label_matches(printed_key: str, wanted_key: str, *, prefix: bool = True, fuz
         return False
     if prefix and printed_key.startswith(wanted_key):
         return True
+    if fuzzy and len(printed_key) >= 4 and len(printed_key) == len(wanted_key) - 1 and wanted_key.startswith(printed_key):
+        return True  # the last character was lost (收到申请 for 收到申请数)
     if fuzzy and len(wanted_key) >= 6:
         head = printed_key[: len(wanted_key)] if prefix else printed_key
         if edit_distance(head, wanted_key) <= 2:

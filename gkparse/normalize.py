@@ -1,12 +1,18 @@
 """Stage 3, normalize: decoded text → :class:`~gkparse.document.Document`.
 
-What happens, in order, to each line:
+What happens, in order:
+
+0. damaged text is repaired (:mod:`gkparse.repair`: mojibake, leaked markup, pinyin, spam); each
+   repair is a diagnostic, and a map from the repaired text back to the decoded text keeps every
+   span pointing at the source;
+
+and then to each line:
 
 1. characters are normalized one to one: NFKC where it yields one character (full-width digits,
    letters and punctuation → ASCII, ideographic space → space, CJK compatibility ideographs →
    unified), zero-width and no-break spaces → space; traditional script → simplified when the
    document is traditional (:mod:`gkparse.script`). One to one means the normalized text has the
-   decoded text's length, so every span is valid in both;
+   repaired text's length;
 2. the line is cut into pieces at whitespace, tabs and pipes (crawlers separate table cells by any of
    them, or put one cell per line);
 3. each piece is classified: a number with an optional unit (``48.7508万元``), an empty marker
@@ -22,9 +28,12 @@ import functools
 import re
 import unicodedata
 
+import attrs
+
 from .document import Cell, Document, Line
 from .labels import label_key
-from .model import Diagnostic, InputInfo
+from .model import Diagnostic, InputInfo, Span
+from .repair import Edit, find_edits
 from .script import detect_script, to_simplified
 
 __all__ = ["normalize_text", "normalize_chars", "NUMBER_RE", "NULL_MARKERS", "UNITS"]
@@ -147,13 +156,54 @@ def _line_cells(norm: str, raw: str, base: int, number: int) -> list[Cell]:
     return cells
 
 
+def _apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[int]]:
+    """``text`` with ``edits`` applied, and for each character of the result (plus its end) the
+    offset in ``text`` it comes from; replaced runs map proportionally onto what they replace."""
+    parts: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for e in edits:
+        parts.append(text[pos : e.start])
+        where.extend(range(pos, e.start))
+        parts.append(e.replacement)
+        width = e.end - e.start
+        n = len(e.replacement)
+        where.extend(e.start + (k * width) // n for k in range(n))
+        pos = e.end
+    parts.append(text[pos:])
+    where.extend(range(pos, len(text) + 1))
+    return "".join(parts), where
+
+
+def _edit_diagnostics(text: str, source: str, edits: list[Edit]) -> list[Diagnostic]:
+    out = []
+    for e in edits:
+        line = text.count("\n", 0, e.start) + 1
+        out.append(
+            Diagnostic(
+                code=e.code,
+                severity="warning",
+                message=f"{source}: line {line}: {e.what}",
+                where=f"line {line}",
+                span=Span(start=e.start, end=e.end, line=line),
+            )
+        )
+    return out
+
+
 def normalize_text(
     text: str, *, source: str, info: InputInfo | None = None, diagnostics: tuple[Diagnostic, ...] = ()
 ) -> Document:
     """Build the :class:`Document` of a decoded text (see the module docstring for the steps)."""
-    norm = normalize_chars(text)
-    script = detect_script(norm)
     diags = list(diagnostics)
+    edits = find_edits(text)
+    if edits:
+        fixed, where = _apply_edits(text, edits)
+        diags.extend(_edit_diagnostics(text, source, edits))
+    else:
+        fixed, where = text, None
+    norm = normalize_chars(fixed)
+    script = detect_script(norm)
     if script == "traditional":
         norm = "".join(to_simplified(part) for part in norm.splitlines(keepends=True))
         diags.append(
@@ -166,16 +216,24 @@ def normalize_text(
     lines: list[Line] = []
     cells: list[Cell] = []
     offset = 0
-    for number, raw_line in enumerate(text.splitlines(keepends=True), start=1):
-        norm_line = norm[offset : offset + len(raw_line)]
+    for number, fixed_line in enumerate(fixed.splitlines(keepends=True), start=1):
+        norm_line = norm[offset : offset + len(fixed_line)]
         first = len(cells)
-        cells.extend(_line_cells(norm_line, raw_line, offset, number))
-        lines.append(Line(number=number, start=offset, end=offset + len(raw_line), first_cell=first, end_cell=len(cells)))
-        offset += len(raw_line)
+        line_cells = _line_cells(norm_line, fixed_line, offset, number)
+        if where is not None:
+            line_cells = [
+                attrs.evolve(c, start=where[c.start], end=where[c.end], raw=text[where[c.start] : where[c.end]])
+                for c in line_cells
+            ]
+        cells.extend(line_cells)
+        start, end = (offset, offset + len(fixed_line)) if where is None else (where[offset], where[offset + len(fixed_line)])
+        lines.append(Line(number=number, start=start, end=end, first_cell=first, end_cell=len(cells)))
+        offset += len(fixed_line)
     return Document(
         source=source,
         text=text,
         norm=norm,
+        norm_map=tuple(where) if where is not None else None,
         lines=tuple(lines),
         cells=tuple(cells),
         label_keys="\n".join(label_key(c.text) for c in cells if c.kind == "text"),

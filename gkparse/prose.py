@@ -1,14 +1,18 @@
-"""Figures stated in prose: ``行政复议数量32件（维持具体行政行为数17件，被依法纠错数0件…）``.
+"""Figures stated in prose: ``行政复议数量32件（维持具体行政行为数17件，被依法纠错数0件…）``,
+``申请主体为自然人的239件、商业企业2件…``.
 
-Many reports state a table's figures in sentences instead of (or besides) a table. A template row
-can be read from prose by its own label followed by a number (``<label>[数]?[为/是/共]?<n><unit>?``),
-and by extra patterns the row declares (``Row.prose``: a regex with a group ``n`` for the number,
-or without one for a phrase that means zero, e.g. ``未收到…申请``).
+Many reports state a table's figures in sentences instead of (or besides) a table. What can be read
+is declared by the template (``TableTemplate.prose``):
 
-Rows are read group by group (the first segment of the row key: ``review``, ``litigation``, ...),
-each group's rows in template order, each after the previous match: the same label can belong to
-two groups (被依法纠错数 of 行政复议 and of 行政诉讼), and a sentence names the group first. A group
-whose first row is not stated is not read at all, rather than read out of context.
+* each single-value row, by its own label followed by a number (``<label>[数]?[为/是/共]?<n><unit>?``)
+  and by extra patterns the row declares (``Row.prose``); its group is the first segment of its key
+  (``review``, ``litigation``, ...) and the group's first row is its head;
+* the template's :class:`~gkparse.template.ProseFigure` declarations (cells of multi-column tables,
+  such as table 3's applicant breakdown and outcome totals).
+
+Figures of a group are read in order, each after the previous match and within a short distance of
+it: the same label can belong to two groups (被依法纠错数 of 行政复议 and of 行政诉讼), and a sentence
+names its group first. A group whose head is not stated is not read.
 """
 
 from __future__ import annotations
@@ -21,17 +25,18 @@ from typing import Optional
 from .document import Document
 from .labels import split_numbering
 from .model import Figure, Provenance
-from .template import Row, TableTemplate
+from .template import ProseFigure, Row, TableTemplate
 
-__all__ = ["read_prose"]
+__all__ = ["read_prose", "prose_figures"]
 
 _NUMBER = r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>万元|元|件|条|次|个|人次|人|篇|项)?"
 _GAP = r"\s*(?:为|是|共|共计|达|有)?\s*"
 _PUNCT_RE = re.compile(r"[“”\"'《》〈〉、,，:：()（）\s]")
+# How far after the previous figure of its group the next one may be stated.
+_WINDOW = 200
 
 
-@functools.lru_cache(maxsize=4096)
-def _patterns(row: Row) -> tuple[re.Pattern, ...]:
+def _label_patterns(row: Row) -> tuple[str, ...]:
     pats = []
     for label in row.labels:
         words = _PUNCT_RE.sub("", split_numbering(label)[1])
@@ -39,11 +44,35 @@ def _patterns(row: Row) -> tuple[re.Pattern, ...]:
             words = words[2:]
         if words.endswith("数"):
             words = words[:-1]
-        if len(words) < 3:
+        if len(words) >= 3:
+            pats.append(re.escape(words) + r"数?" + _GAP + _NUMBER)
+    return tuple(pats) + row.prose
+
+
+@functools.lru_cache(maxsize=256)
+def prose_figures(template: TableTemplate) -> tuple[tuple[ProseFigure, tuple[re.Pattern, ...], str], ...]:
+    """Every figure ``template`` lets prose state: (figure, compiled patterns, money kind or not)."""
+    out = []
+    seen_groups: set[str] = set()
+    for row in template.rows:
+        if len(row.columns) != 1:
             continue
-        pats.append(re.compile(re.escape(words) + r"数?" + _GAP + _NUMBER))
-    pats.extend(re.compile(p) for p in row.prose)
-    return tuple(pats)
+        group = row.key.split(".")[0]
+        fig = ProseFigure(key=template.key_of(row, row.columns[0]), patterns=_label_patterns(row), group=group, head=group not in seen_groups)
+        seen_groups.add(group)
+        out.append((fig, row.columns[0].kind))
+    kinds = {template.key_of(r, c): c.kind for r in template.rows for c in r.columns}
+    out.extend((fig, kinds.get(fig.key, "count")) for fig in template.prose_figures)
+    return tuple((fig, tuple(re.compile(p) for p in fig.patterns), kind) for fig, kind in out)
+
+
+def _cell_of(template: TableTemplate, key: str) -> tuple[str, Optional[str]]:
+    """The (row, column) a flat key names in ``template``, as table provenance names them."""
+    rel = key[len(template.prefix) + 1 :] if template.prefix else key
+    if any(r.key == rel for r in template.rows):
+        return rel, None
+    row, _, column = rel.rpartition(".")
+    return row, column
 
 
 def _value(number: Optional[str], unit: Optional[str], kind: str):
@@ -55,45 +84,42 @@ def _value(number: Optional[str], unit: Optional[str], kind: str):
     return int(number) if "." not in number else None
 
 
-def _group(row: Row) -> str:
-    return row.key.split(".")[0]
-
-
 def read_prose(doc: Document, template: TableTemplate, start: int = 0, end: Optional[int] = None) -> dict:
-    """Figures of ``template``'s rows stated in ``doc.norm[start:end]``, keyed by flat key.
-
-    Only single-value rows are read (a prose sentence states one figure per label).
-    """
+    """Figures of ``template`` stated in ``doc.norm[start:end]``, keyed by flat key."""
     text = doc.norm
     end = len(text) if end is None else end
+    groups: dict[str, list] = {}
+    for entry in prose_figures(template):
+        groups.setdefault(entry[0].group, []).append(entry)
     out: dict = {}
-    groups: dict[str, list[Row]] = {}
-    for row in template.rows:
-        if len(row.columns) == 1:
-            groups.setdefault(_group(row), []).append(row)
-    for rows in groups.values():
-        pos = start
-        for n, row in enumerate(rows):
+    for entries in groups.values():
+        pos, limit = start, end
+        for fig, patterns, kind in entries:
             match = None
-            for pat in _patterns(row):
-                m = pat.search(text, pos, end)
+            for pat in patterns:
+                m = pat.search(text, pos, limit)
                 if m and (match is None or m.start() < match.start()):
                     match = m
             if match is None:
-                if n == 0:
+                if fig.head:
                     break
                 continue
-            pos = match.end()
-            column = row.columns[0]
+            pos, limit = match.end(), min(end, match.end() + _WINDOW)
             number = match.groupdict().get("n")
-            value = _value(number, match.groupdict().get("unit"), column.kind)
+            value = _value(number, match.groupdict().get("unit"), kind)
             if value is None:
                 continue
-            span = doc.span(*(match.span("n") if number is not None else match.span()))
-            out[template.key_of(row, column)] = Figure(
+            row, column = _cell_of(template, fig.key)
+            out[fig.key] = Figure(
                 value=value,
                 raw=match.group(0),
                 unit=match.groupdict().get("unit"),
-                source=Provenance(origin="prose", span=span, table=template.name, row=row.key, column=column.key),
+                source=Provenance(
+                    origin="prose",
+                    span=doc.span(*(match.span("n") if number is not None else match.span())),
+                    table=template.name,
+                    row=row,
+                    column=column,
+                ),
             )
     return out

@@ -20,7 +20,7 @@ from typing import Literal, Optional
 import attrs
 from attrs import frozen
 
-__all__ = ["Column", "Row", "Equation", "TableTemplate", "ValueKind"]
+__all__ = ["Column", "Row", "Equation", "ProseFigure", "TableTemplate", "ValueKind"]
 
 ValueKind = Literal["count", "signed", "money"]
 
@@ -78,6 +78,22 @@ class Equation:
 
 
 @frozen(kw_only=True)
+class ProseFigure:
+    """A figure of the table that prose may state, and how: regexes with a group ``n`` for the
+    number (or none, for a phrase that means zero).
+
+    Figures of one ``group`` are read in declaration order, each after the previous one and close
+    to it (one sentence lists 自然人239件、商业企业2件…). When the group's ``head`` figure is not
+    stated, the group is not read at all, rather than read out of context.
+    """
+
+    key: str
+    patterns: tuple[str, ...]
+    group: str
+    head: bool = False
+
+
+@frozen(kw_only=True)
 class TableTemplate:
     """One table of a report format.
 
@@ -103,6 +119,7 @@ class TableTemplate:
     invariants: tuple[Equation, ...] = ()
     anchors: tuple[str, ...] = ()
     prose: bool = False
+    prose_figures: tuple[ProseFigure, ...] = ()
 
     def flat_keys(self) -> list[str]:
         """Every flat key this template can produce, in row and column order."""

@@ -10,7 +10,7 @@ import pytest
 import gkparse
 from helpers import TABLE_PREFIXES, gold, seed_path
 
-EXACT = ["001_14adff9be6592cdd", "002_2c03bd508ff881e4", "004_d76d4b4009bfe151"]
+EXACT = ["001_14adff9be6592cdd", "002_2c03bd508ff881e4", "003_813cce83a6a79fdd", "004_d76d4b4009bfe151"]
 
 
 @pytest.mark.parametrize("stem", EXACT)
@@ -20,7 +20,9 @@ def test_seed_reproduces_gold_exactly(stem, shared):
     flat = gkparse.flatten(report)
     wrong = {k: (flat.get(k), v) for k, v in expected["fields"].items() if flat.get(k) != v}
     assert wrong == {}
-    spurious = sorted(k for k in flat if k.startswith(TABLE_PREFIXES) and k not in expected["fields"])
+    optional = expected.get("optional", {})
+    assert {k: flat[k] for k in optional if k in flat} == {k: v for k, v in optional.items() if k in flat}
+    spurious = sorted(k for k in flat if k.startswith(TABLE_PREFIXES) and k not in expected["fields"] and k not in optional)
     assert spurious == []
     codes = {d.code for d in report.diagnostics}
     assert set(expected["diagnostics"]) <= codes
@@ -48,7 +50,8 @@ def test_seed_004_values_carry_provenance(shared):
 
 
 def test_seed_003_lost_tables_are_missing_not_zero(shared):
-    """The tables of seed 003 are lost: each is a table_missing, and no value is invented."""
+    """The tables of seed 003 are lost: each is a table_missing, no value is invented, and the
+    figures its prose states are marked as coming from prose."""
     report = gkparse.parse(seed_path("003_813cce83a6a79fdd"))
     flat = gkparse.flatten(report)
     expected = gold("003_813cce83a6a79fdd")["fields"]
@@ -59,6 +62,12 @@ def test_seed_003_lost_tables_are_missing_not_zero(shared):
     assert report.active is None and report.review_litigation is None
     assert {d.code for d in report.diagnostics} >= {"period_inconsistent"}
     assert not any(k.startswith(("active.", "review.", "litigation_")) for k in flat)
+    text = seed_path("003_813cce83a6a79fdd").read_text(encoding="utf-8")
+    fig = report.applications.new.natural_person
+    assert fig.value == 239 and fig.source.origin == "prose"
+    assert (fig.source.row, fig.source.column) == ("new", "natural_person")
+    assert text[fig.source.span.start : fig.source.span.end] == "239"
+    assert report.applications.denied.total.value == 11 and report.applications.denied_state_secret is None
 
 
 def test_sections_of_seed_004(shared):

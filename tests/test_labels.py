@@ -35,6 +35,8 @@ def test_label_key_drops_numbering_punctuation_spaces_and_qizhong():
         ("部分公开(区分处理的,只计这一情形)", "部分公开", True),  # a note after the label
         ("本年发件", "本年制发件数", True),  # characters lost in the crawl
         ("现行有效件", "现行有效件数", True),
+        ("收到申请", "收到申请数", True),  # last character lost
+        ("其他", "其他处理", False),  # too short to be a damaged label
         ("行政许可", "行政处罚", False),  # short labels are never fuzzy
         ("结果纠正", "结果维持", False),
         ("行政规范性文件", "规范性文件", False),  # not a prefix: an alias must say so

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from gkparse.model import Active2019, Active2021, Applications2019, Applications2021, ReviewLitigation
 from gkparse.sections import SectionSpec
-from gkparse.template import Column, Equation, Row, TableTemplate
+from gkparse.template import Column, Equation, ProseFigure, Row, TableTemplate
 
 # --------------------------------------------------------------------------- sections
 
@@ -127,6 +127,42 @@ _ROWS_2019 = _HEAD_ROWS + _OTHER_2019 + _TAIL_ROWS
 _ROWS_2021 = _HEAD_ROWS + _OTHER_2021 + _TAIL_ROWS
 _GROUPS = {"denied": _DENIED, "unable": _UNABLE, "rejected": _REJECTED}
 
+# --------------------------------------------------------------------------- table 3 in prose
+
+_APPLICANT_WORDS = (
+    ("natural_person", "自然人"),
+    ("commercial", "商业企业"),
+    ("research", "科研机构"),
+    ("public_welfare", "社会公益组织"),
+    ("legal_services", "法律服务机构"),
+    ("other_org", r"其他(?:组织|法人或其他组织)?"),
+)
+_OUTCOME_WORDS = (
+    ("carried_over", "上年结转"),
+    ("granted", "(?:予以公开|完整公开|全部公开|同意公开)"),
+    ("partial", "部分公开"),
+    ("denied", "不予公开"),
+    ("unable", "无法提供"),
+    ("rejected", "不予处理"),
+    ("other", "其他处理"),
+    ("carried_forward", "结转下年度(?:继续办理)?"),
+)
+_N = r"(?:的|为|有)?(?P<n>\d+)\s*件"
+
+# Reports that lost their tables often state the same figures in the overview (seed-like wording:
+# "共受理政府信息公开申请248件……其中，申请主体为自然人的239件、商业企业2件……办结件中完整公开115件、
+# 部分公开33件……结转下年度继续办理10件").
+TABLE3_PROSE = (
+    ProseFigure(
+        key="applications.new.total",
+        group="applicants",
+        head=True,
+        patterns=(r"(?:新收|受理|收到|接收|收)[^，,。；;\d]{0,12}?(?:申请|依申请公开)(?:共|共计)?" + r"(?P<n>\d+)\s*件",),
+    ),
+    *(ProseFigure(key=f"applications.new.{col}", group="applicants", patterns=(word + _N,)) for col, word in _APPLICANT_WORDS),
+    *(ProseFigure(key=f"applications.{row}.total", group="outcomes", patterns=(word + _N,)) for row, word in _OUTCOME_WORDS),
+)
+
 APPLICATIONS_2019 = TableTemplate(
     name="applications",
     title="table 3 (收到和处理政府信息公开申请情况)",
@@ -136,6 +172,8 @@ APPLICATIONS_2019 = TableTemplate(
     section="applications",
     rows=_ROWS_2019,
     invariants=_table3_invariants(("other",), _ROWS_2019, _GROUPS),
+    prose=True,
+    prose_figures=TABLE3_PROSE,
 )
 APPLICATIONS_2021 = TableTemplate(
     name="applications",
@@ -151,6 +189,8 @@ APPLICATIONS_2021 = TableTemplate(
         _ROWS_2021,
         {**_GROUPS, "other": ("other_no_correction", "other_fee_unpaid", "other_misc")},
     ),
+    prose=True,
+    prose_figures=TABLE3_PROSE,
 )
 
 # --------------------------------------------------------------------------- table 4
