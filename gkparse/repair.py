@@ -53,6 +53,8 @@ _SPAM_RE = re.compile("|".join(map(re.escape, _SPAM_WORDS)))
 # A spam phrase inside a line: the spam word with the run of characters around it up to punctuation.
 _SPAM_PHRASE = re.compile(r"[^\s,，。;；、:：()（）《》]{0,12}(?:" + "|".join(map(re.escape, _SPAM_WORDS)) + r")[^\s,，。;；、:：()（）《》]{0,12}")
 _MIN_PINYIN = 3
+# A short line with a spam word is spam unless it also speaks of the report's own matters.
+_REPORT_WORDS = re.compile(r"政府|公开|申请|报告|行政|信息|公開|申請|報告|資訊")
 
 
 def _badness(text: str) -> int:
@@ -72,7 +74,8 @@ def _mojibake(line: str, base: int) -> Iterator[Edit]:
     if not _GARBLED.search(line):
         return
     for m in _SEGMENT.finditer(line):
-        body = m.group()[1:]
+        # A trailing U+FFFD stands for bytes already lost; re-encoding it would inject new ones.
+        body = m.group()[1:].rstrip("\ufffd")
         fixed = _realign(body)
         if fixed is None or _badness(fixed) >= _badness(body):
             continue
@@ -95,7 +98,7 @@ def _spam(line: str, base: int) -> Iterator[Edit]:
     if not _SPAM_RE.search(line):
         return
     stripped = line.strip()
-    if len(stripped) <= 40 or len(_SPAM_RE.findall(line)) * 40 >= len(stripped):
+    if len(stripped) <= 40 and not _REPORT_WORDS.search(stripped):
         lead = len(line) - len(line.lstrip())
         yield Edit(start=base + lead, end=base + lead + len(stripped), replacement="", code="spam_removed", what=f"removed an injected spam line {stripped[:30]!r}")
         return
