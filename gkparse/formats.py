@@ -23,7 +23,7 @@ from attrs import frozen
 
 from .document import Document
 from .labels import label_key
-from .metadata import read_meta
+from .metadata import read_meta, report_year
 from .model import Diagnostic, Report
 from .prose import read_prose
 from .sections import SectionSpec, find_sections, section_cell_range
@@ -133,8 +133,7 @@ class TemplateFormat:
         if headings < 3 and markers < 2:
             return 0.0
         score = headings + 2.0 * markers
-        year = read_meta(document, era=None, variant=None).meta.year
-        if era_of_year(year) == self.era:
+        if era_of_year(report_year(document)) == self.era:
             score += 0.5
         return score
 

@@ -18,7 +18,7 @@ from attrs import frozen
 from .document import Document
 from .model import Diagnostic, Meta
 
-__all__ = ["read_meta", "parse_damaged_date", "MetaRead"]
+__all__ = ["read_meta", "report_year", "parse_damaged_date", "MetaRead"]
 
 _TITLE_RE = re.compile(
     r"(?P<issuer>[^\s|:]{2,60}?)(?P<year>(?:19|20)\d{2})年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告"
@@ -109,18 +109,26 @@ def _read_period(doc: Document, diags: list[Diagnostic]) -> tuple[Optional[dt.da
     return dates[0], dates[1]
 
 
+def _title_or_opening(doc: Document) -> tuple[Optional[str], Optional[str], Optional[int]]:
+    """(title, issuer, year) from the title line, else (None, issuer, year) from the opening."""
+    m = _read_title(doc)
+    if m:
+        return m.group(0), m.group("issuer"), int(m.group("year"))
+    o = _OPENING_RE.search(doc.norm[:4000])
+    if o:
+        return None, o.group("issuer"), int(o.group("year"))
+    return None, None, None
+
+
+def report_year(doc: Document) -> Optional[int]:
+    """The report year from the title or the opening sentence: cheap, for format scoring."""
+    return _title_or_opening(doc)[2]
+
+
 def read_meta(doc: Document, *, era: Optional[str], variant: Optional[str]) -> MetaRead:
     """Read the meta of ``doc``; ``era`` and ``variant`` come from the format that parses it."""
     diags: list[Diagnostic] = []
-    title = issuer = None
-    year = None
-    m = _read_title(doc)
-    if m:
-        title, issuer, year = m.group(0), m.group("issuer"), int(m.group("year"))
-    else:
-        o = _OPENING_RE.search(doc.norm[:4000])
-        if o:
-            issuer, year = o.group("issuer"), int(o.group("year"))
+    title, issuer, year = _title_or_opening(doc)
     published = None
     p = _PUBLISHED_RE.search(doc.norm)
     if p:
