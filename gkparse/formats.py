@@ -24,10 +24,11 @@ from attrs import frozen
 from .document import Document
 from .labels import label_key
 from .metadata import read_meta, report_year
-from .model import Diagnostic, Report
+from .model import Diagnostic, Extra, Report
 from .prose import read_prose
 from .sections import SectionSpec, find_sections, section_cell_range
-from .tables import TableRead, assemble, count_markers, read_table
+from .assemble import assemble, model_keys
+from .tables import TableRead, count_markers, read_table
 from .template import TableTemplate
 
 __all__ = ["Format", "TableSlot", "TemplateFormat", "era_of_year"]
@@ -107,7 +108,12 @@ class TemplateFormat:
 
     Scoring: each section heading found counts 1, each era marker of the format's own templates
     counts 2, and the report year's era adds 0.5 as a tie-breaker. A document needs three headings
-    or two markers to score at all.
+    or two markers to score at all, and, when the format ``requires`` labels (a regional variant's
+    own indicators), at least one of them: so a variant wins on its documents (its extra markers
+    add to the national score) and scores nothing on national ones.
+
+    Values a template reads beyond what its typed model holds (a variant's own rows, keyed
+    ``legacy.x.<variant>.*``) become the report's :class:`~gkparse.model.Extra` figures.
     """
 
     name: str
@@ -116,6 +122,7 @@ class TemplateFormat:
     tables: tuple[TableSlot, ...]
     description: str = ""
     ordered_sections: bool = True
+    requires: tuple[str, ...] = ()
 
     @property
     def templates(self) -> tuple[TableTemplate, ...]:
@@ -126,6 +133,8 @@ class TemplateFormat:
         return tuple(seen.values())
 
     def score(self, document: Document) -> float:
+        if self.requires and not any(_has_label(document, label) for label in self.requires):
+            return 0.0
         headings = len(find_sections(document, self.sections, ordered=self.ordered_sections))
         markers = sum(
             1 for slot in self.tables for m in slot.candidates[0].markers if _has_label(document, m)
@@ -155,6 +164,7 @@ class TemplateFormat:
         by_key = {s.key: s for s in sections}
         diags: list[Diagnostic] = []
         tables: dict = {}
+        extras: list[Extra] = []
         for slot in self.tables:
             section = by_key.get(slot.candidates[0].section or "")
             lo, hi = section_cell_range(document, section)
@@ -165,7 +175,12 @@ class TemplateFormat:
             if template.prose:
                 diags.extend(_merge_prose(document, template, values))
             if values:
-                tables[slot.name] = assemble(template.model, values, template.prefix)
+                # What a template reads beyond its typed model (a variant's own indicators, or a
+                # whole template without a model) is reported under its own keys.
+                held = model_keys(template.model, template.prefix) if template.model else frozenset()
+                if template.model:
+                    tables[slot.name] = assemble(template.model, values, template.prefix)
+                extras.extend(Extra(key=k, figure=f) for k, f in values.items() if k not in held)
             if not read.found and slot.required:
                 where = section.heading if section else None
                 diags.append(
@@ -187,5 +202,6 @@ class TemplateFormat:
             sections=sections,
             diagnostics=tuple(document.diagnostics) + meta.diagnostics + tuple(diags),
             input=document.input,
+            extras=tuple(extras),
             **tables,
         )

@@ -99,6 +99,8 @@ class TableTemplate:
 
     ``name`` is the :class:`~gkparse.model.Report` attribute the table fills (``active``,
     ``applications``, ``review_litigation``, ``legacy``); ``title`` is how messages name it.
+    ``model`` is the typed class the values are assembled into; a template without one (a regional
+    variant's own indicators) reports its values as the report's extras.
 
     ``layout`` says how its cells are found: ``rows`` — each row's label followed by its values
     (tables 2 and 3, the era-2008 form); ``run`` — one unlabelled run of values in column order
@@ -111,7 +113,7 @@ class TableTemplate:
     era: str
     prefix: str
     title: str
-    model: type
+    model: Optional[type]
     rows: tuple[Row, ...]
     section: Optional[str] = None
     layout: Literal["rows", "run"] = "rows"
@@ -132,10 +134,21 @@ class TableTemplate:
     def derive(self, **changes) -> "TableTemplate":
         """A variant of this template: the same, except for the fields given.
 
-        ``replace_rows={key: Row}`` replaces rows by key and ``add_rows=(Row, ...)`` appends rows;
-        any other keyword replaces that field (``name``, ``markers``, ``invariants``, ...).
+        ``replace_rows={key: Row}`` replaces rows by key, ``drop_rows=(key, ...)`` removes rows (a
+        label the variant uses for something else) and ``add_rows=(Row, ...)`` appends rows; any
+        other keyword replaces that field (``name``, ``markers``, ``invariants``, ...). Invariants
+        naming a dropped row are dropped with it.
         """
         replace_rows = changes.pop("replace_rows", {})
+        drop = set(changes.pop("drop_rows", ()))
         add_rows = tuple(changes.pop("add_rows", ()))
-        rows = tuple(replace_rows.get(r.key, r) for r in self.rows) + add_rows
+        unknown = (set(replace_rows) | drop) - {r.key for r in self.rows}
+        if unknown:
+            raise ValueError(f"template {self.name!r} has no rows {sorted(unknown)}")
+        rows = tuple(replace_rows.get(r.key, r) for r in self.rows if r.key not in drop) + add_rows
+        if drop and "invariants" not in changes:
+            gone = {self.key_of(r, c) for r in self.rows if r.key in drop for c in r.columns}
+            changes["invariants"] = tuple(
+                eq for eq in self.invariants if not any(k in gone for k in eq.left + eq.right)
+            )
         return attrs.evolve(self, rows=rows, **changes)

@@ -106,3 +106,13 @@ def test_derive_replaces_and_adds_rows():
     assert [r.key for r in variant.rows] == ["first", "second", "amount", "third"]
     assert variant.rows[0].labels == ("首行",) and ROWS_TEMPLATE.rows[0].labels == ("第一行",)
     assert "small.third.b" in variant.flat_keys()
+
+
+def test_derive_drops_rows_with_their_invariants():
+    variant = ROWS_TEMPLATE.derive(drop_rows=("second",))
+    assert [r.key for r in variant.rows] == ["first", "amount"]
+    assert variant.invariants == ()  # S1 named small.second.a
+    import pytest
+
+    with pytest.raises(ValueError, match="no rows"):
+        ROWS_TEMPLATE.derive(drop_rows=("nope",))
