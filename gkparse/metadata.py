@@ -18,7 +18,7 @@ from attrs import frozen
 from .document import Document
 from .model import Diagnostic, Meta
 
-__all__ = ["read_meta", "report_year", "parse_damaged_date", "MetaRead"]
+__all__ = ["read_meta", "report_year", "parse_damaged_date", "issuer_level", "report_scope", "MetaRead"]
 
 _TITLE_RE = re.compile(
     r"(?P<issuer>[^\s|:]{2,60}?)(?P<year>(?:19|20)\d{2})年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告"
@@ -125,6 +125,56 @@ def report_year(doc: Document) -> Optional[int]:
     return _title_or_opening(doc)[2]
 
 
+# The issuer's level from the end of its name (templates.md §5.4). Order matters: a 街道办事处 is a
+# township, not a department; a township's government is a township, whatever county it names.
+_GOVERNMENT = r"(?:人民政府|行政公署)?(?:办公室|办公厅)?"
+_LEVELS = (
+    ("prefecture", re.compile(r"行政公署")),
+    ("township", re.compile(rf"(?:镇|乡|街道|街道办事处|苏木){_GOVERNMENT}$")),
+    ("department", re.compile(r"(?:局|委员会|委|厅|署|中心|院|所|馆|站|队|处|会|部|办)$")),
+    ("county", re.compile(rf"(?:县|区|旗|自治县|林区|特区){_GOVERNMENT}$")),
+    ("prefecture", re.compile(rf"(?:地区|自治州|盟|省.{{1,8}}市){_GOVERNMENT}$")),
+    ("province", re.compile(rf"(?:^(?:北京|天津|上海|重庆)市|省|自治区){_GOVERNMENT}$")),
+)
+# A city (市) is county- or prefecture-level: the text says which by what lies below it.
+_CITY_COUNTY = re.compile(r"县级市|全市各(?:乡镇|镇|街道)|各镇\(街道\)|各乡镇\(街道\)")
+_CITY_PREFECTURE = re.compile(r"地级市|各县\(市、区\)|各县\(市、?区?\)|各区县|各县区|县\(市、区\)")
+_AGGREGATE = re.compile(r"汇总[^。]{0,40}(?:各镇|各乡|街道|各部门|各单位|各县|各区|各级)")
+# The report speaks of its own body only ("县本级年度报告", "本机关"); "县本级财政预决算" is not that.
+_OWN = re.compile(r"(?:县|市|区|镇|乡)?本级(?:年度)?报告|本机关|本部门")
+
+
+def issuer_level(issuer: Optional[str], text: str) -> Optional[str]:
+    """The level of the reporting body, from its name (and, for a bare 市, the text)."""
+    if not issuer:
+        return None
+    name = issuer.replace("人民政府办公室", "人民政府")
+    if name.endswith("人民政府"):
+        name = name[: -len("人民政府")] or name
+    if "行政公署" not in name and name.endswith("办公室") and not name.endswith("人民政府办公室"):
+        return "department"
+    for level, pattern in _LEVELS:
+        if pattern.search(name):
+            return level
+    if name.endswith("市"):
+        if _CITY_COUNTY.search(text):
+            return "county"
+        if _CITY_PREFECTURE.search(text):
+            return "prefecture"
+    return None
+
+
+def report_scope(level: Optional[str], text: str) -> Optional[str]:
+    """``government_aggregate`` when the text says the report compiles its subordinates'
+    (由…汇总全市各镇（街道）、市政府各部门…编制), ``agency`` for a department's or a body's own
+    (县本级报告, 本机关) report, else None."""
+    if _AGGREGATE.search(text):
+        return "government_aggregate"
+    if level == "department" or _OWN.search(text[:2000]):
+        return "agency"
+    return None
+
+
 def read_meta(doc: Document, *, era: Optional[str], variant: Optional[str]) -> MetaRead:
     """Read the meta of ``doc``; ``era`` and ``variant`` come from the format that parses it."""
     diags: list[Diagnostic] = []
@@ -139,6 +189,7 @@ def read_meta(doc: Document, *, era: Optional[str], variant: Optional[str]) -> M
     start, end = _read_period(doc, diags)
     if year is None and start is not None:
         year = start.year
+    level = issuer_level(issuer, doc.norm)
     meta = Meta(
         title=title,
         issuer=issuer,
@@ -148,6 +199,8 @@ def read_meta(doc: Document, *, era: Optional[str], variant: Optional[str]) -> M
         period_end=end,
         era=era,
         script=doc.script,
+        level=level,
+        scope=report_scope(level, doc.norm),
         variant=variant,
     )
     return MetaRead(meta=meta, diagnostics=tuple(diags))

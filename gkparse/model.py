@@ -131,7 +131,13 @@ class Diagnostic:
 
 @frozen(kw_only=True)
 class Meta:
-    """What the report is: the flat ``meta.*`` keys."""
+    """What the report is: the flat ``meta.*`` keys.
+
+    ``level`` is the issuer's level (``province``, ``prefecture``, ``county``, ``township``,
+    ``department``); ``scope`` whether the report is an agency's own (``agency``) or a government's
+    aggregate of its subordinates (``government_aggregate``). Both are absent when the name and the
+    text do not settle them.
+    """
 
     title: Optional[str] = None
     issuer: Optional[str] = None
@@ -142,6 +148,7 @@ class Meta:
     era: Optional[str] = None
     script: Optional[str] = None
     level: Optional[str] = None
+    scope: Optional[str] = None
     variant: Optional[str] = None
 
 
