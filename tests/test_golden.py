@@ -76,3 +76,32 @@ def test_sections_of_seed_004(shared):
     assert keys == ["overview", "active_disclosure", "applications", "review_litigation", "problems_improvements", "other_matters"]
     assert report.sections[0].heading == "一、全镇政务公开总体情况"
     assert report.sections[-1].text.startswith("其他需要报告的事项没有")
+
+
+def test_every_builtin_plugin_has_golden_tests(shared):
+    """Each built-in format parses at least one seed that is golden-tested exactly above, and each
+    built-in validator raises a diagnostic some gold file requires."""
+    import importlib.metadata as md
+
+    from gkparse.pipeline import to_document
+    from gkparse.load import load
+    from gkparse.testing import make_host
+
+    reports = {stem: gkparse.parse(seed_path(stem)) for stem in EXACT}
+    variants = {r.meta.variant for r in reports.values()}
+    builtins = [ep for ep in md.entry_points(group="gkparse") if ep.dist is not None and ep.dist.metadata["Name"] == "gkparse"]
+    assert len(builtins) >= 4
+    for ep in builtins:
+        module = ep.load()
+        host = make_host(module)
+        formats = host.formats()
+        if formats:
+            assert {f.name for f in formats} <= variants, ep.name
+        if hasattr(module, "gkparse_validate"):
+            raised_and_required = [
+                stem
+                for stem, report in reports.items()
+                if {d.code for d in host.validate(report, to_document(load(seed_path(stem))))} & set(gold(stem)["diagnostics"])
+            ]
+            assert raised_and_required, ep.name
+        assert formats or hasattr(module, "gkparse_validate"), f"{ep.name} implements no hook"
