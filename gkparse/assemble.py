@@ -49,6 +49,11 @@ def assemble(cls: type, values: dict, prefix: str = ""):
     Keys ``cls`` cannot hold are ignored (see :func:`model_keys`). Returns ``None`` when no value
     falls inside ``cls``: an absent table stays absent.
     """
+    inner = {k.rsplit(".", n)[0] for k in values for n in range(1, k.count(".") + 1)}
+    return _assemble(cls, values, inner, prefix)
+
+
+def _assemble(cls: type, values: dict, inner: set, prefix: str):
     start = prefix + "." if prefix else ""
     kwargs = {}
     for name, tp in field_types(cls).items():
@@ -56,7 +61,6 @@ def assemble(cls: type, values: dict, prefix: str = ""):
         if tp is Figure:
             if key in values:
                 kwargs[name] = values[key]
-        elif attrs.has(tp):
-            if any(k.startswith(key + ".") for k in values):
-                kwargs[name] = assemble(tp, values, key)
+        elif key in inner and attrs.has(tp):
+            kwargs[name] = _assemble(tp, values, inner, key)
     return cls(**kwargs) if kwargs else None

@@ -152,12 +152,12 @@ class TemplateFormat:
         (none printed, or damaged), the one that reads the most values; then the format's own."""
         if len(slot.candidates) == 1:
             return read_table(document, slot.candidates[0], lo, hi)
-        reads = [read_table(document, t, lo, hi) for t in slot.candidates]
-        best = max(
-            range(len(reads)),
-            key=lambda n: (count_markers(document, reads[n].template, lo, hi), len(reads[n].values), -n),
-        )
-        return reads[best]
+        marks = [count_markers(document, t, lo, hi) for t in slot.candidates]
+        top = [t for t, m in zip(slot.candidates, marks) if m == max(marks)]
+        if len(top) == 1:
+            return read_table(document, top[0], lo, hi)
+        reads = [read_table(document, t, lo, hi) for t in top]
+        return max(reads, key=lambda r: (len(r.values), -top.index(r.template)))
 
     def extract(self, document: Document) -> Report:
         sections = find_sections(document, self.sections, ordered=self.ordered_sections)

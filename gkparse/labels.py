@@ -59,6 +59,7 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     return prev[-1]
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def label_matches(printed_key: str, wanted_key: str, *, prefix: bool = True, fuzzy: bool = True) -> bool:
     """Does a printed label (its :func:`label_key`) match a template label's key?
 
@@ -66,6 +67,8 @@ def label_matches(printed_key: str, wanted_key: str, *, prefix: bool = True, fuz
     wanted label less its last character (four characters at least); or, for labels of six
     characters or more, within edit distance 2, comparing the printed label's beginning when it is
     longer (a note may follow the label).
+
+    Cached: the same printed labels meet the same template labels in every document.
     """
     if printed_key == wanted_key:
         return True

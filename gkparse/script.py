@@ -11,6 +11,7 @@ the character-level table, which is one-to-one.
 from __future__ import annotations
 
 import functools
+import re
 
 __all__ = ["detect_script", "to_simplified"]
 
@@ -40,17 +41,19 @@ def _phrase_converter():
     return opencc.OpenCC("tw2sp")
 
 
+_CJK_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in _CJK_RANGES) + "]")
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional_re() -> "re.Pattern[str]":
+    return re.compile("[" + "".join(sorted(chr(c) for c in _char_table())) + "]")
+
+
 def detect_script(text: str) -> str:
     """``"traditional"`` or ``"simplified"``: the script the text is written in."""
-    table = _char_table()
     sample = text[:_SAMPLE]
-    cjk = traditional = 0
-    for ch in sample:
-        o = ord(ch)
-        if 0x3400 <= o < 0xA000 or 0xF900 <= o < 0xFB00:
-            cjk += 1
-            if o in table:
-                traditional += 1
+    cjk = len(_CJK_RE.findall(sample))
+    traditional = len(_traditional_re().findall(sample))
     if cjk and traditional >= 5 and traditional / cjk >= _TRADITIONAL_SHARE:
         return "traditional"
     return "simplified"
