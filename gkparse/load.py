@@ -4,11 +4,15 @@
 :mod:`gkparse.decode`), or a path (``pathlib.Path`` or any ``os.PathLike``). A ``str`` is always
 text, never a file name: pass ``Path(name)`` to read a file. Problems with the input itself — a
 missing path, a directory, an empty or binary file — are raised here as gkparse errors naming it.
+
+Bytes stay bytes here: whether an input is an HTML page is decided on the *decoded* string, by
+:func:`looks_like_html` (called from :func:`gkparse.pipeline.to_document`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Optional, Union
 
@@ -17,7 +21,7 @@ from attrs import frozen
 from .decode import looks_binary
 from .errors import BinaryInputError, EmptyInputError, InputError
 
-__all__ = ["RawInput", "load", "Source"]
+__all__ = ["RawInput", "load", "Source", "looks_like_html"]
 
 Source = Union[str, bytes, os.PathLike]
 
@@ -70,3 +74,29 @@ def load(source: Source, *, name: Optional[str] = None, http_charset: Optional[s
     if looks_binary(data):
         raise BinaryInputError("is binary data (NUL bytes or control characters), not a text or HTML report", source=name)
     return RawInput(name=name, data=data, http_charset=http_charset)
+
+
+# A page starts with one of these (after whitespace, a BOM, an XML declaration and comments).
+_HTML_START = re.compile(r"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|p|div)[\s>/]", re.I | re.S)
+# Structural tags, for documents that start with text (fragments, crawled bodies).
+_TAG = re.compile(r"<(/?)(html|head|body|p|div|span|table|tbody|tr|td|th|br|a|li|ul|ol|h[1-6]|font|strong|b|img|meta|title|section|article)\b[^<>]{0,400}>", re.I)
+_SNIFF = 64 * 1024
+
+
+def looks_like_html(text: str) -> bool:
+    """Is this decoded input an HTML page (or fragment) rather than crawled text?
+
+    Conservative: a page that *starts* like HTML (a doctype, ``<html``, ``<head>``, ``<body>``,
+    ``<meta``, ``<title>``, ``<table>``, ``<p>``, ``<div>``), or a text dense with markup — at least
+    ten structural tags of at least three kinds, opening and closing ones, and a tag per 300
+    characters. Crawled text that merely carries a few leaked ``</td>`` is text.
+    """
+    sample = text[:_SNIFF].lstrip("\ufeff \t\r\n\u3000\xa0")
+    if _HTML_START.match(sample):
+        return True
+    tags = _TAG.findall(sample)
+    if len(tags) < 10:
+        return False
+    names = {name.lower() for _, name in tags}
+    closing = sum(1 for slash, _ in tags if slash)
+    return len(names) >= 3 and 0 < closing < len(tags) and len(tags) * 300 >= len(sample)

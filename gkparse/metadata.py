@@ -27,8 +27,9 @@ _TITLE_RE = re.compile(
 _OPENING_RE = re.compile(
     r"(?:现就|现将|现对|特公布|特发布)(?P<issuer>[^\s,，。;；:：、()《》“”\d]{2,40}?)(?P<year>(?:19|20)\d{2})年度?的?(?:政府信息公开|政务公开)"
 )
+# 公开日期/公开时间: the CMS index tables' label (索引号 / 发布机构 / 公开日期), also printed as a line.
 _PUBLISHED_RE = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:发布时间|发布日期|发表时间|发布|日期|时间)\s*:\s*"
+    r"(?<![\u4e00-\u9fff])(?:发布时间|发布日期|发表时间|公开日期|公开时间|发布|日期|时间)\s*:\s*"
     r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})"
 )
 # Each side must end in 日 (or a year range like 2019—2020 in prose would be read as a damaged date).

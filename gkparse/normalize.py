@@ -19,7 +19,8 @@ and then to each line:
    (``/``, ``—``, ``无``), a lone unit word, or text; neighbouring text pieces not separated by a tab
    or pipe are joined into one cell, so spaced-out labels (``规  章``, ``行 政 复 议``) become one
    label again — unless the next piece opens with list numbering (``(一)``, ``1.``, ``三、``),
-   which always starts a new label.
+   which always starts a new label, or with values glued onto such a label or after a unit
+   (``326.属于…``, ``件12``), which the table reader splits (:mod:`gkparse.tables`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ _UNIT_SET = frozenset(UNITS)
 _PIECE_RE = re.compile(r"[^\s|]+")
 _HARD_BREAK = re.compile(r"[\t|]")
 _NUMBERED_RE = re.compile(r"\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、](?!\d)")
+# Values glued onto a label or after their unit (templates.md §5.2): "326.属于四类过程性信息",
+# "件12". Such a piece is never part of the label before it; the table reader splits it.
+_GLUED_START_RE = re.compile(r"\d+(?:[.、](?!\d)|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、)|(?:" + "|".join(map(re.escape, UNITS)) + r")\d")
 # Characters mapped to a space besides NFKC's own: zero-width space/joiners, BOM, soft hyphen.
 _EXTRA_SPACES = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
@@ -131,7 +135,7 @@ def _line_cells(norm: str, raw: str, base: int, number: int) -> list[Cell]:
         if kind == "text":
             # A piece that opens with list numbering ((一), 1., 三、) starts a new label even after
             # plain spaces: "三、本年度办理结果   (一)予以公开" is a group label and a row label.
-            if pending and (hard or _NUMBERED_RE.match(piece)):
+            if pending and (hard or _NUMBERED_RE.match(piece) or _GLUED_START_RE.match(piece)):
                 flush()
             if not pending:
                 pending_break = hard
@@ -154,6 +158,80 @@ def _line_cells(norm: str, raw: str, base: int, number: int) -> list[Cell]:
         )
     flush()
     return cells
+
+
+_FIELD_PIECE_RE = re.compile(r"\S+")
+
+
+def _grid_cells(norm: str, raw: str, base: int, number: int) -> list[Cell]:
+    """Cut one table row of an HTML rendering (:mod:`gkparse.html`) into cells.
+
+    The row's fields are separated by tabs, strictly, and each field is one table cell of the page:
+
+    * an empty or whitespace-only field (``&nbsp;``) is a ``blank`` cell (text ``""``, ``null="blank"``,
+      an empty span at the field's start): the page left a value slot empty;
+    * otherwise the field is classified as a whole, whitespace removed: a number with its unit
+      (``48.7508 万元`` → one number cell), an empty marker (``/``, ``——``), a unit word, or text —
+      one text cell holding all its words (``商业 企业`` → ``商业企业``, as the text path joins a
+      spaced-out label);
+    * a field of several values separated by spaces (``26 0``: two numbers in one HTML cell) is
+      **one cell per value**, never one number (``260`` would be invented): a row then has more value
+      cells than the template has columns, and the reader leaves it out with a diagnostic rather than
+      guess. A unit right after a number belongs to it (``251000 元``). Values after a text
+      (``其中：主动公开规范性文件数 28``) are split off the same way: a text cell, then value cells.
+
+    Offsets are absolute (``base`` + position in the line), exactly as :func:`_line_cells` gives
+    them, so :func:`normalize_text` maps them through repairs the same way.
+    """
+    cells: list[Cell] = []
+    end = len(norm)
+    while end and norm[end - 1] in "\r\n":
+        end -= 1
+    fs = 0
+    while fs <= end:
+        fe = norm.find("\t", fs, end)
+        if fe < 0:
+            fe = end
+        pieces = [(m.start(), m.end(), m.group()) for m in _FIELD_PIECE_RE.finditer(norm, fs, fe)]
+        if not pieces:
+            cells.append(Cell(kind="blank", text="", raw="", start=base + fs, end=base + fs, line=number, null="blank", hard_break_before=True))
+        else:
+            cells.extend(_field_cells(pieces, raw, base, number))
+        fs = fe + 1
+    return cells
+
+
+def _field_cells(pieces: list[tuple[int, int, str]], raw: str, base: int, number: int) -> list[Cell]:
+    """The cells of one non-empty field of a grid row (see :func:`_grid_cells`)."""
+
+    def cell(kind: str, s: int, e: int, text: str, num=None, unit=None, null=None, hard=False) -> Cell:
+        return Cell(kind=kind, text=text, raw=raw[s:e], start=base + s, end=base + e, line=number, number=num, unit=unit, null=null, hard_break_before=hard)  # type: ignore[arg-type]
+
+    whole = "".join(p[2] for p in pieces)
+    s0, e0 = pieces[0][0], pieces[-1][1]
+    classes = [_classify(p[2]) for p in pieces]
+    if len(pieces) == 1 or all(c[0] == "text" for c in classes):
+        kind, num, unit, null = _classify(whole) if len(pieces) == 1 else ("text", None, None, None)
+        return [cell(kind, s0, e0, whole, num, unit, null, True)]
+    k = len(pieces)
+    while k and classes[k - 1][0] != "text":
+        k -= 1
+    out: list[Cell] = []
+    if k:
+        out.append(cell("text", pieces[0][0], pieces[k - 1][1], "".join(p[2] for p in pieces[:k]), hard=True))
+    i = k
+    while i < len(pieces):
+        s, e, piece = pieces[i]
+        kind, num, unit, null = classes[i]
+        if kind == "number" and unit is None and i + 1 < len(pieces) and classes[i + 1][0] == "unit":
+            # a number and its unit in separate words: one value
+            unit = classes[i + 1][2]
+            e = pieces[i + 1][1]
+            piece = piece + pieces[i + 1][2]
+            i += 1
+        out.append(cell(kind, s, e, piece, num, unit, null, not out))
+        i += 1
+    return out
 
 
 def _apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[int]]:
@@ -192,9 +270,20 @@ def _edit_diagnostics(text: str, source: str, edits: list[Edit]) -> list[Diagnos
 
 
 def normalize_text(
-    text: str, *, source: str, info: InputInfo | None = None, diagnostics: tuple[Diagnostic, ...] = ()
+    text: str,
+    *,
+    source: str,
+    info: InputInfo | None = None,
+    diagnostics: tuple[Diagnostic, ...] = (),
+    grid_lines: frozenset[int] = frozenset(),
 ) -> Document:
-    """Build the :class:`Document` of a decoded text (see the module docstring for the steps)."""
+    """Build the :class:`Document` of a decoded text (see the module docstring for the steps).
+
+    ``grid_lines``: the 1-based numbers of lines that are table rows of an HTML rendering
+    (:func:`gkparse.html.render`); their cells are made by :func:`_grid_cells` (one cell per
+    tab-separated field, empty fields are ``blank`` cells) instead of :func:`_line_cells`. For HTML
+    input ``text`` is the rendering, and every span points into it.
+    """
     diags = list(diagnostics)
     edits = find_edits(text)
     if edits:
@@ -219,7 +308,7 @@ def normalize_text(
     for number, fixed_line in enumerate(fixed.splitlines(keepends=True), start=1):
         norm_line = norm[offset : offset + len(fixed_line)]
         first = len(cells)
-        line_cells = _line_cells(norm_line, fixed_line, offset, number)
+        line_cells = (_grid_cells if number in grid_lines else _line_cells)(norm_line, fixed_line, offset, number)
         if where is not None:
             line_cells = [
                 attrs.evolve(c, start=where[c.start], end=where[c.end], raw=text[where[c.start] : where[c.end]])

@@ -4,6 +4,7 @@ The stages, in order, one module each:
 
 1. load       (:mod:`gkparse.load`)       str / bytes / path → RawInput
 2. decode     (:mod:`gkparse.decode`)     bytes → text (BOM → declared charset → chardet → lossy)
+   html       (:mod:`gkparse.html`)       an HTML page → its rendering (report body, tables as rows)
 3. normalize  (:mod:`gkparse.normalize`)  text → Document (normalized lines of cells)
 4. detect     (:mod:`gkparse.detect`)     every format scores the Document; the best wins
 5. extract    (:mod:`gkparse.extract`)    the winning format fills the typed model
@@ -24,7 +25,8 @@ from .detect import detect
 from .document import Document
 from .errors import EmptyInputError, GkparseError, InternalError
 from .extract import extract
-from .load import RawInput, Source, load
+from .html import check_builder, render
+from .load import RawInput, Source, load, looks_like_html
 from .model import InputInfo, Report
 from .normalize import normalize_text
 from .plugins import PluginHost, default_host
@@ -33,22 +35,39 @@ from .validate import check_templates
 __all__ = ["parse", "to_document"]
 
 
-def to_document(raw: RawInput) -> Document:
-    """Stages 2 and 3: decode (when the input is bytes) and normalize."""
+def to_document(raw: RawInput, *, builder: str = "html5lib") -> Document:
+    """Stages 2 and 3: decode (when the input is bytes) and normalize.
+
+    An HTML page (:func:`gkparse.load.looks_like_html` on the decoded string) is rendered first
+    (:func:`gkparse.html.render`, with the tree ``builder`` named): its text is the rendering, one
+    line per block and per table row, and the table rows are cut into cells on their tabs.
+    """
     if raw.text is not None:
-        info = InputInfo(encoding=None, encoding_source="str", size=raw.size, kind="text")
-        return normalize_text(raw.text, source=raw.name, info=info)
-    decoded = decode_bytes(raw.data or b"", name=raw.name, http_charset=raw.http_charset)
-    if not decoded.text.replace("\ufeff", "").strip():
-        # Only Unicode whitespace (ideographic spaces, no-break spaces, a lone BOM).
-        raise EmptyInputError("is empty (only whitespace)", source=raw.name)
-    info = InputInfo(encoding=decoded.encoding, encoding_source=decoded.source, size=raw.size, kind="text")
-    return normalize_text(decoded.text, source=raw.name, info=info, diagnostics=decoded.diagnostics)
+        text, info, diags = raw.text, InputInfo(encoding=None, encoding_source="str", size=raw.size, kind="text"), ()
+    else:
+        decoded = decode_bytes(raw.data or b"", name=raw.name, http_charset=raw.http_charset)
+        if not decoded.text.replace("\ufeff", "").strip():
+            # Only Unicode whitespace (ideographic spaces, no-break spaces, a lone BOM).
+            raise EmptyInputError("is empty (only whitespace)", source=raw.name)
+        text, diags = decoded.text, decoded.diagnostics
+        info = InputInfo(encoding=decoded.encoding, encoding_source=decoded.source, size=raw.size, kind="text")
+    if not looks_like_html(text):
+        return normalize_text(text, source=raw.name, info=info, diagnostics=diags)
+    rendered = render(text, source=raw.name, builder=builder)
+    if not rendered.text.strip():
+        raise EmptyInputError("is an HTML page without any text", source=raw.name)
+    return normalize_text(
+        rendered.text,
+        source=raw.name,
+        info=attrs.evolve(info, kind="html"),
+        diagnostics=tuple(diags) + rendered.diagnostics,
+        grid_lines=rendered.grid_lines,
+    )
 
 
-def _parse(source: Source, name: Optional[str], host: PluginHost, http_charset: Optional[str]) -> Report:
+def _parse(source: Source, name: Optional[str], host: PluginHost, http_charset: Optional[str], builder: str) -> Report:
     raw = load(source, name=name, http_charset=http_charset)
-    doc = to_document(raw)
+    doc = to_document(raw, builder=builder)
     fmt = detect(doc, host.formats()).winner
     report = extract(doc, fmt)
     checks = check_templates(report, fmt.templates) + host.validate(report, doc)
@@ -63,6 +82,7 @@ def parse(
     name: Optional[str] = None,
     host: Optional[PluginHost] = None,
     http_charset: Optional[str] = None,
+    builder: str = "html5lib",
 ) -> Report:
     """Parse one report.
 
@@ -70,10 +90,13 @@ def parse(
     :param name: how errors and the report name the input (default: the path, or ``<str>``/``<bytes>``).
     :param host: the plugins to use (default: every installed plugin, see :func:`gkparse.plugins.default_host`).
     :param http_charset: the charset of the HTTP ``Content-Type`` the bytes came with, if known.
+    :param builder: the HTML tree builder for web pages: ``"html5lib"`` (default, pure Python) or
+        ``"fast"`` (selectolax/Lexbor, ``pip install 'gkparse[fast]'``); both give the same Document.
     :raises gkparse.errors.GkparseError: the input cannot be read or is not a report.
     """
+    check_builder(builder, source=name or "<input>")
     try:
-        return _parse(source, name, host or default_host(), http_charset)
+        return _parse(source, name, host or default_host(), http_charset, builder)
     except GkparseError:
         raise
     except Exception as exc:  # a bug: still only gkparse's own error type leaves
