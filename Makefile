@@ -1,6 +1,6 @@
 # The two quick-start commands (see README.md):
 #   make demo   set everything up, then parse the bundled sample corpus and score it against its truth
-#   make test   the whole test suite (CI runs this through .ci/run)
+#   make test   the whole test suite, with the regional plugin's (CI runs this through .ci/run)
 #
 # gkparse is installed into .venv NON-editably, so the demo and the tests exercise exactly what a
 # user's `pip install gkparse` gets; it is reinstalled whenever a source file changes.
@@ -9,14 +9,14 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-SOURCES := pyproject.toml $(shell find gkparse plugins -name '*.py' -not -path '*/__pycache__/*')
+SOURCES := pyproject.toml plugins/gkparse-shanghai/pyproject.toml $(shell find gkparse plugins -name '*.py' -not -path '*/__pycache__/*')
 
 .PHONY: demo test clean
 
 $(STAMP): $(SOURCES)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --upgrade pip
-	@$(BIN)/python -m pip install --quiet ".[test]"
+	@$(BIN)/python -m pip install --quiet ".[test]" ./plugins/gkparse-shanghai
 	@touch $(STAMP)
 
 demo: $(STAMP)
@@ -28,7 +28,7 @@ demo: $(STAMP)
 	@$(BIN)/python benchmarks/accuracy.py out/sample.jsonl samples/truth --quiet
 
 test: $(STAMP)
-	@$(BIN)/pytest
+	@$(BIN)/pytest tests plugins/gkparse-shanghai/tests
 
 clean:
 	rm -rf $(VENV) out build dist *.egg-info

@@ -24,7 +24,7 @@ from typing import Iterator
 
 from attrs import frozen
 
-__all__ = ["Edit", "find_edits"]
+__all__ = ["Edit", "find_edits", "looks_garbled"]
 
 
 @frozen(kw_only=True)
@@ -55,6 +55,12 @@ _SPAM_PHRASE = re.compile(r"[^\s,，。;；、:：()（）《》]{0,12}(?:" + "|
 _MIN_PINYIN = 3
 # A short line with a spam word is spam unless it also speaks of the report's own matters.
 _REPORT_WORDS = re.compile(r"政府|公开|申请|报告|行政|信息|公開|申請|報告|資訊")
+
+
+def looks_garbled(text: str) -> bool:
+    """Does ``text`` still hold characters that only mojibake produces (private use, bopomofo,
+    box drawing, U+FFFD)? Such a label cannot be matched; its place in the form can."""
+    return bool(_GARBLED.search(text))
 
 
 def _badness(text: str) -> int:

@@ -22,7 +22,7 @@ from attrs import frozen
 
 __all__ = ["Column", "Row", "Equation", "ProseFigure", "TableTemplate", "ValueKind"]
 
-ValueKind = Literal["count", "signed", "money"]
+ValueKind = Literal["count", "signed", "money", "decimal"]
 
 
 @frozen(kw_only=True)
@@ -30,7 +30,8 @@ class Column:
     """A value slot of a row: its key, its header labels, and what kind of number it holds.
 
     ``count``: a non-negative integer; ``signed``: an integer that may be negative (本年增/减);
-    ``money``: a decimal amount, stored in 万元 (a value printed in 元 is converted).
+    ``money``: a decimal amount, stored in 万元 (a value printed in 元 is converted); ``decimal``:
+    any other decimal (a percentage such as 全文电子化率), stored as printed.
     """
 
     key: Optional[str]

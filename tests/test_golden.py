@@ -10,7 +10,7 @@ import pytest
 import gkparse
 from helpers import TABLE_PREFIXES, gold, seed_path
 
-EXACT = ["001_14adff9be6592cdd", "002_2c03bd508ff881e4", "003_813cce83a6a79fdd", "004_d76d4b4009bfe151"]
+EXACT = ["000_5ef2061d975e33f8", "001_14adff9be6592cdd", "002_2c03bd508ff881e4", "003_813cce83a6a79fdd", "004_d76d4b4009bfe151"]
 
 
 @pytest.mark.parametrize("stem", EXACT)

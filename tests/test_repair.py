@@ -113,3 +113,26 @@ def test_characters_lost_around_dates_and_labels():
     assert (flat["meta.period_start"], flat["meta.period_end"]) == ("2021-01-01", "2021-12-31")
     assert flat["active.normative_docs.in_force"] == values["active.normative_docs.in_force"]
     assert [d.code for d in report.diagnostics if d.code == "text_damaged"] == ["text_damaged"] * 2
+
+
+def _form_with(staff_label: str) -> str:
+    return (
+        "青石县2016年政府信息公开工作年度报告\n现将2016年度我县政府信息公开工作情况报告如下。\n"
+        "附件 政府信息公开情况统计表\n统 计 指 标 单位 统计数\n八、机构建设和保障经费情况 ——\n"
+        " (一)政府信息公开工作专门机构数  1\n (二)设置政府信息公开查阅点数  2\n"
+        f"{staff_label}  3\n  1.专职人员数  1\n  2.兼职人员数  2\n"
+    )
+
+
+def test_an_unreadable_label_is_placed_by_the_forms_row_order():
+    text = _form_with("?。ㄈ\ue40c\ue7ed氖抡\ue47f\ue1a7畔⒐\ue0a6_工作人員數")
+    report = gkparse.parse(text)
+    assert gkparse.flatten(report)["legacy.institution.staff_total"] == 3
+    (placed,) = [d for d in report.diagnostics if "row order" in d.message]
+    assert placed.code == "text_damaged" and placed.where == "legacy.institution.staff_total" and "line 8" in placed.message
+
+
+def test_a_clean_unknown_label_is_never_placed_by_order():
+    """A local extra row that is readable but not in the form is not the missing row."""
+    report = gkparse.parse(_form_with("(三)本地新增指标数"))
+    assert "legacy.institution.staff_total" not in gkparse.flatten(report)
