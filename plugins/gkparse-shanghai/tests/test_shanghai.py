@@ -118,3 +118,13 @@ def _document(text):
     from gkparse.pipeline import to_document
 
     return to_document(load(text))
+
+
+def test_listed_by_gkparse_plugins():
+    import subprocess
+    import sys
+
+    out = subprocess.run([str(Path(sys.executable).parent / "gkparse"), "plugins"], capture_output=True, text=True, check=True).stdout
+    line = next(l for l in out.splitlines() if l.startswith("shanghai_2008"))
+    assert "gkparse-shanghai 0.1.0" in line and "gkparse_shanghai" in line
+    assert "format shanghai-2008" in out
