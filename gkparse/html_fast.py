@@ -18,7 +18,7 @@ from typing import Optional
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .html import SKIP_TAGS, Node, is_hidden
+from .html.tree import SKIP_TAGS, Node, is_hidden
 
 __all__ = ["build"]
 
