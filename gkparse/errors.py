@@ -16,6 +16,7 @@ __all__ = [
     "DecodeError",
     "NotAReportError",
     "PluginError",
+    "LimitError",
     "InternalError",
 ]
 
@@ -64,6 +65,15 @@ class PluginError(GkparseError):
     def __init__(self, message: str, *, source: str = "<input>", plugin: str = "?") -> None:
         super().__init__(message, source=source)
         self.plugin = plugin
+
+
+class LimitError(GkparseError):
+    """A document exceeds one of the resource limits (:class:`gkparse.limits.Limits`): too large,
+    too deeply nested, too many cells, or too slow. ``limit`` names the limit."""
+
+    def __init__(self, message: str, *, source: str = "<input>", limit: str = "?") -> None:
+        super().__init__(message, source=source)
+        self.limit = limit
 
 
 class InternalError(GkparseError):

@@ -19,7 +19,7 @@ from typing import Optional, Union
 from attrs import frozen
 
 from .decode import looks_binary
-from .errors import BinaryInputError, EmptyInputError, InputError
+from .errors import BinaryInputError, EmptyInputError, InputError, LimitError
 
 __all__ = ["RawInput", "load", "Source", "looks_like_html"]
 
@@ -53,19 +53,30 @@ def _read_path(path: Path, name: str) -> bytes:
         raise InputError(f"cannot be read: {exc.strerror or exc}", source=name) from None
 
 
-def load(source: Source, *, name: Optional[str] = None, http_charset: Optional[str] = None) -> RawInput:
-    """Read ``source``; ``name`` overrides how messages and records name it."""
+def load(
+    source: Source, *, name: Optional[str] = None, http_charset: Optional[str] = None, max_bytes: Optional[int] = None
+) -> RawInput:
+    """Read ``source``; ``name`` overrides how messages and records name it. An input larger than
+    ``max_bytes`` (characters, for text) is a :class:`~gkparse.errors.LimitError`, found before a
+    file is read."""
     if isinstance(source, str):
         name = name or "<str>"
+        _check_size(len(source), max_bytes, name, "characters")
         if not source.strip():
             raise EmptyInputError("is empty (no text at all)", source=name)
         return RawInput(name=name, text=source)
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         name = name or "<bytes>"
+        _check_size(len(data), max_bytes, name, "bytes")
     elif isinstance(source, os.PathLike):
         path = Path(source)
         name = name or str(source)
+        try:
+            size = path.stat().st_size if path.is_file() else 0
+        except OSError:
+            size = 0
+        _check_size(size, max_bytes, name, "bytes")
         data = _read_path(path, name)
     else:
         raise InputError(f"cannot parse an object of type {type(source).__name__}; pass str, bytes or a path", source=name or "<input>")
@@ -74,6 +85,11 @@ def load(source: Source, *, name: Optional[str] = None, http_charset: Optional[s
     if looks_binary(data):
         raise BinaryInputError("is binary data (NUL bytes or control characters), not a text or HTML report", source=name)
     return RawInput(name=name, data=data, http_charset=http_charset)
+
+
+def _check_size(size: int, max_bytes: Optional[int], name: str, unit: str) -> None:
+    if max_bytes and size > max_bytes:
+        raise LimitError(f"is {size} {unit}, over the limit max_bytes={max_bytes}", source=name, limit="max_bytes")
 
 
 # A page starts with one of these (after whitespace, a BOM, an XML declaration and comments).
