@@ -36,16 +36,28 @@ _PUNCT_RE = re.compile(r"[“”\"'《》〈〉、,，:：()（）\s]")
 _WINDOW = 200
 
 
+_OPTIONAL_PUNCT = r"[“”\"'《》〈〉、,，:：()（）\s]?"
+
+
+def _label_pattern(label: str) -> str:
+    """A regex for a label in running text: its words in order, each punctuation mark of the label
+    optional (sentences print 不是《条例》所指政府信息 and 不是条例所指政府信息 alike)."""
+    out = []
+    for ch in label:
+        out.append(_OPTIONAL_PUNCT if _PUNCT_RE.fullmatch(ch) else re.escape(ch))
+    return "".join(out)
+
+
 def _label_patterns(row: Row) -> tuple[str, ...]:
     pats = []
     for label in row.labels:
-        words = _PUNCT_RE.sub("", split_numbering(label)[1])
+        words = split_numbering(label)[1]
         if words.startswith("其中"):
-            words = words[2:]
+            words = words[2:].lstrip(":：")
         if words.endswith("数"):
             words = words[:-1]
-        if len(words) >= 3:
-            pats.append(re.escape(words) + r"数?" + _GAP + _NUMBER)
+        if len(_PUNCT_RE.sub("", words)) >= 3:
+            pats.append(_label_pattern(words) + r"数?" + _GAP + _NUMBER)
     return tuple(pats) + row.prose
 
 
@@ -84,6 +96,28 @@ def _value(number: Optional[str], unit: Optional[str], kind: str):
     return int(number) if "." not in number else None
 
 
+def _search(patterns, text: str, pos: int, limit: int):
+    """The earliest match of any of ``patterns`` in ``text[pos:limit]``."""
+    match = None
+    for pat in patterns:
+        m = pat.search(text, pos, limit)
+        if m and (match is None or m.start() < match.start()):
+            match = m
+    return match
+
+
+def _head_positions(text: str, groups: dict, start: int, end: int) -> dict[str, int]:
+    """Where each group's head figure is first stated."""
+    heads = {}
+    for group, entries in groups.items():
+        fig, patterns, _ = entries[0]
+        if fig.head:
+            m = _search(patterns, text, start, end)
+            if m:
+                heads[group] = m.start()
+    return heads
+
+
 def read_prose(doc: Document, template: TableTemplate, start: int = 0, end: Optional[int] = None) -> dict:
     """Figures of ``template`` stated in ``doc.norm[start:end]``, keyed by flat key."""
     text = doc.norm
@@ -91,20 +125,21 @@ def read_prose(doc: Document, template: TableTemplate, start: int = 0, end: Opti
     groups: dict[str, list] = {}
     for entry in prose_figures(template):
         groups.setdefault(entry[0].group, []).append(entry)
+    heads = _head_positions(text, groups, start, end)
     out: dict = {}
-    for entries in groups.values():
-        pos, limit = start, end
+    for group, entries in groups.items():
+        # A group's figures are stated before the next group's head: in
+        # "行政复议数量0件，行政诉讼数量8件（…被依法纠错数0件…）" the 纠错数 is litigation's.
+        here = heads.get(group)
+        stop = end if here is None else min((h for g, h in heads.items() if g != group and h > here), default=end)
+        pos, limit = start, stop
         for fig, patterns, kind in entries:
-            match = None
-            for pat in patterns:
-                m = pat.search(text, pos, limit)
-                if m and (match is None or m.start() < match.start()):
-                    match = m
+            match = _search(patterns, text, pos, limit)
             if match is None:
                 if fig.head:
                     break
                 continue
-            pos, limit = match.end(), min(end, match.end() + _WINDOW)
+            pos, limit = match.end(), min(stop, match.end() + _WINDOW)
             number = match.groupdict().get("n")
             value = _value(number, match.groupdict().get("unit"), kind)
             if value is None:

@@ -59,13 +59,24 @@ def detect_script(text: str) -> str:
     return "simplified"
 
 
+# Phrases never span spaces or punctuation, so a line converts chunk by chunk between them.
+_CHUNK_RE = re.compile(r"([\s,，。、:：;；|()（）《》“”]+)")
+
+
 def to_simplified(line: str) -> str:
     """Convert one line to simplified script, keeping its length.
 
-    Phrase conversion first (檔案→文件, 資訊→信息); if that changes the line's length (最佳化→优化),
-    the one-to-one character table is used for that line instead.
+    Phrase conversion first (檔案→文件, 資訊→信息, 釋出→发布), chunk by chunk between spaces and
+    punctuation; a chunk whose phrase conversion changes its length (最佳化→优化) is converted by the
+    one-to-one character table instead, so one such phrase costs only its own chunk.
     """
-    converted = _phrase_converter().convert(line)
+    converter = _phrase_converter()
+    converted = converter.convert(line)
     if len(converted) == len(line):
         return converted
-    return line.translate(_char_table())
+    table = _char_table()
+    out = []
+    for chunk in _CHUNK_RE.split(line):
+        done = converter.convert(chunk)
+        out.append(done if len(done) == len(chunk) else chunk.translate(table))
+    return "".join(out)

@@ -379,18 +379,37 @@ def _is_digit_run(cell: Cell, n: int) -> bool:
 
 def _find_label(cells: list, pos: int, row: Row) -> Optional[int]:
     """The index of ``row``'s label from ``pos`` on. A label found behind glued digits replaces its
-    cell in ``cells`` (the digits belonged to a row that did not claim them)."""
+    cell in ``cells`` (the digits belonged to a row that did not claim them).
+
+    A text that matches only approximately (:func:`gkparse.labels.label_matches`' fuzzy rules) is
+    the row only when values follow it: a heading one character away from a label
+    (``主动公开政府信息情况`` for ``主动公开政府信息数``) is not the row, and the search goes on."""
     for i in range(pos, len(cells)):
         cell = cells[i]
         if cell.kind != "text":
             continue
         if _row_matches(cell, row):
-            return i
+            if _values_follow(cells, i) or _matches_strictly(cell.text, row):
+                return i
+            continue
         head = _split_head(cell, (row,))
         if head is not None and head[1] is not None and _row_matches(head[1], row):
             cells[i] = head[1]
             return i
     return None
+
+
+def _values_follow(cells: list, i: int) -> bool:
+    """Is the text cell ``i`` followed by a value cell (units and empty markers count), or does it
+    end with digits (values glued on)?"""
+    nxt = cells[i + 1] if i + 1 < len(cells) else None
+    return (nxt is not None and nxt.kind != "text") or cells[i].text[-1:].isdigit()
+
+
+def _matches_strictly(text: str, row: Row) -> bool:
+    """Does ``text`` match ``row`` exactly or by prefix, without the fuzzy rules?"""
+    key = label_key(text)
+    return any(label_matches(key, wanted, fuzzy=False) for wanted in _row_keys(row))
 
 
 def _glued_values(

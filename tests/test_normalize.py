@@ -58,3 +58,12 @@ def test_traditional_script_is_detected_and_converted_in_place():
 def test_simplified_text_stays_simplified():
     doc = normalize_text("政府信息公开工作年度报告\n规范性文件 3\n", source="t")
     assert doc.script == "simplified" and doc.diagnostics == ()
+
+
+def test_one_length_changing_phrase_does_not_cost_the_whole_line_its_vocabulary():
+    from gkparse.script import to_simplified
+
+    line = "來源：區政府辦公室 釋出時間：2022-03-30 網站最佳化"
+    out = to_simplified(line)
+    assert len(out) == len(line)
+    assert "发布时间" in out and "来源" in out  # phrase-converted; 最佳化 falls back alone

@@ -74,3 +74,18 @@ def test_prose_figures_are_read_in_their_group():
 def test_a_group_whose_head_is_not_stated_is_not_read():
     doc = normalize_text("其中被依法纠错数1件。", source="t")
     assert read_prose(doc, PROSE) == {}
+
+
+def test_prose_labels_with_or_without_their_punctuation():
+    from gkparse_plugins.legacy_templates import STATISTICAL_FORM
+
+    text = "全年收到申请数6件，其中不是《条例》所指政府信息2件，法律、法规规定的其他情形1件。"
+    got = read_prose(normalize_text(text, source="t"), STATISTICAL_FORM)
+    assert got["legacy.applications.denied_not_gov_info"].value == 2
+    assert got["legacy.applications.denied_other_legal"].value == 1
+
+
+def test_a_group_is_not_read_past_the_next_groups_head():
+    text = "行政复议数量0件，行政诉讼数量8件（维持具体行政行为或者驳回原告诉讼请求3件，被依法纠错数0件，其他情形数5件）。"
+    got = {k: f.value for k, f in read_prose(normalize_text(text, source="t"), PROSE).items()}
+    assert got == {"legacy.review.total": 0, "legacy.litigation.total": 8, "legacy.litigation.corrected": 0}

@@ -116,3 +116,12 @@ def test_derive_drops_rows_with_their_invariants():
 
     with pytest.raises(ValueError, match="no rows"):
         ROWS_TEMPLATE.derive(drop_rows=("nope",))
+
+
+def test_a_heading_one_character_from_a_label_is_not_the_row():
+    """二、主动公开政府信息情况 is within the fuzzy distance of 主动公开政府信息数, but has no values."""
+    from gkparse_plugins.legacy_templates import STATISTICAL_FORM
+
+    doc = normalize_text("二、主动公开政府信息情况\n全年公开信息。\n统计指标 单位 统计数\n主动公开政府信息数 条 505\n", source="t")
+    read = read_table(doc, STATISTICAL_FORM)
+    assert read.values["legacy.active.items_total"].value == 505 and read.diagnostics == ()

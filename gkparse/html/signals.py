@@ -75,12 +75,13 @@ def _date_in(chunks: list[_Chunk]) -> Optional[str]:
         text = chunk.text
         if not text:
             continue
-        m = _DATE_LINE_RE.search(text)
+        # Labels are matched in simplified script: Taiwan-vocabulary mirrors print 发布 as 釋出.
+        m = _DATE_LINE_RE.search(_simplified(text)) if _DATE_RE.search(text) else None
         if m:
             iso = _iso(m)
             if iso:
                 return iso
-        label = _WS_RE.sub("", text).rstrip(":：")
+        label = _simplified(_WS_RE.sub("", text).rstrip(":："))
         if label in _DATE_LABELS and chunk.owner.tag in _CELL_TAGS:
             for nxt in chunks[n + 1 : n + 3]:
                 value = nxt.text
