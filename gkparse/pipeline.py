@@ -83,9 +83,10 @@ def _parse(source: Source, name: Optional[str], host: PluginHost, http_charset: 
 
 def _parse_loaded(raw: RawInput, host: PluginHost, builder: str, limits: Limits) -> Report:
     doc = to_document(raw, builder=builder, limits=limits)
-    fmt = detect(doc, host.formats()).winner
+    detection = detect(doc, host.formats())
+    fmt = detection.winner
     report = extract(doc, fmt)
-    checks = check_templates(report, fmt.templates) + host.validate(report, doc)
+    checks = list(detection.diagnostics) + check_templates(report, fmt.templates) + host.validate(report, doc)
     if checks:
         report = attrs.evolve(report, diagnostics=report.diagnostics + tuple(checks))
     return report

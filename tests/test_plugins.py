@@ -407,18 +407,24 @@ def test_two_formats_with_one_name_are_an_error():
 # --------------------------------------------------------------------------- detection
 
 
-def test_format_whose_score_raises_is_a_plugin_error():
+def test_format_whose_score_raises_is_left_out_and_named():
+    """One broken format does not stop the others: it is left out of the contest and named."""
     good = TinyFormat("aaa-good", score=3.0)
     bad = TinyFormat("zzz-explodes", score=RuntimeError("kaboom"))
     doc = document("任意文本", name="input-under-test.txt")
-    with pytest.raises(PluginError) as info:
-        detect(doc, [good, bad])
-    err = info.value
-    assert isinstance(err, GkparseError)
-    assert err.plugin == "zzz-explodes"
-    assert err.source == "input-under-test.txt"
-    assert "zzz-explodes" in str(err) and "input-under-test.txt" in str(err)
-    assert "RuntimeError: kaboom" in str(err)
+    detection = detect(doc, [good, bad])
+    assert detection.winner is good
+    (diag,) = detection.diagnostics
+    assert diag.code == "plugin_failed" and diag.where == "plugin zzz-explodes"
+    assert "zzz-explodes" in diag.message and "input-under-test.txt" in diag.message
+    assert "RuntimeError: kaboom" in diag.message
+
+
+def test_a_broken_format_is_named_in_the_report_parsed_by_the_others(shared):
+    host = load_plugins(plugins=[format_plugin(TinyFormat("explodes", score=ValueError("bad score")), name="xp")])
+    report = gkparse.parse(seed(SEED004), host=host)
+    assert report.meta.variant == "national-2019" and report.applications is not None
+    assert any(d.code == "plugin_failed" and "explodes" in d.message for d in report.diagnostics)
 
 
 def test_format_whose_score_raises_through_parse():
@@ -590,3 +596,19 @@ def test_hooks_documented_and_tested():
         signature = f"{name}({', '.join(params)})"
         assert signature in hooks_md, f"docs/hooks.md lacks the signature {signature}"
         assert any(re.search(rf"\b{name}\b", text) for text in corpus), f"no test uses {name}"
+
+
+@pytest.mark.parametrize("result", [RuntimeError("extraction exploded"), "not a report"])
+def test_a_format_whose_extract_misbehaves_is_a_plugin_error_naming_it(result):
+    class Broken(TinyFormat):
+        def extract(self, document):
+            if isinstance(result, BaseException):
+                raise result
+            return result
+
+    host = load_plugins(entry_points=False, plugins=[format_plugin(Broken("broken-extract", score=9.0), name="bx")])
+    with pytest.raises(PluginError) as info:
+        gkparse.parse("任意文本", name="doc-7.txt", host=host)
+    assert info.value.plugin == "broken-extract" and str(info.value).startswith("doc-7.txt: ")
+    # Another document, another host: unaffected.
+    assert gkparse.parse(seed(SEED004)).meta.year == 2019
