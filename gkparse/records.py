@@ -7,19 +7,19 @@
 
 Without ``flat`` the record carries the whole structured report under ``"report"`` instead of
 ``"fields"``. :func:`iter_records` yields exactly one record per input, in input order, and never
-stops on a bad input.
+stops on a bad input; it is :func:`gkparse.corpus.iter_records` in this process (directories,
+globs, zip and WARC/ARC archives are expanded there; see :mod:`gkparse.inputs`). For many documents
+use :mod:`gkparse.corpus` directly: worker processes, and writers for JSONL, CSV and Parquet.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from .errors import GkparseError
 from .flatten import flatten
 from .model import Diagnostic, Report
-from .pipeline import parse
 from .plugins import PluginHost
 from .serialize import report_to_dict
 
@@ -54,12 +54,11 @@ def error_record(exc: GkparseError, *, source: str, flat: bool = True) -> dict:
 def iter_records(
     sources: Iterable[Union[str, os.PathLike]], *, flat: bool = True, host: Optional[PluginHost] = None
 ) -> Iterator[dict]:
-    """Parse each path in ``sources`` and yield its record, in order, one per input."""
-    for source in sources:
-        label = str(source)
-        try:
-            report = parse(Path(source), name=label, host=host)
-        except GkparseError as exc:
-            yield error_record(exc, source=label, flat=flat)
-        else:
-            yield report_record(report, source=label, flat=flat)
+    """Parse each path in ``sources`` and yield its records, in order, at least one per input
+    (one per document of a directory or archive), in this process.
+
+    The same as ``gkparse.corpus.iter_records(sources, flat=flat, host=host, jobs=1)``.
+    """
+    from .corpus import iter_records as _iter_records  # corpus builds on this module
+
+    return _iter_records(sources, flat=flat, host=host, jobs=1)
