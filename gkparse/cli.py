@@ -30,6 +30,7 @@ import threading
 from typing import IO, Optional, Sequence
 
 from . import __version__
+from .limits import DEFAULT_LIMITS, Limits, parse_limit_option
 from .outputs import FORMATS, format_for_path
 from .plugins import default_host
 
@@ -44,6 +45,21 @@ def _jobs(text: str) -> int:
     if n < 0:
         raise argparse.ArgumentTypeError("must be 0 (every core) or more")
     return n
+
+
+def _limit(text: str) -> str:
+    try:
+        parse_limit_option(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _limits(options: Optional[list]) -> Limits:
+    limits = DEFAULT_LIMITS
+    for text in options or ():
+        limits = parse_limit_option(text, limits)
+    return limits
 
 
 def _builders() -> list[str]:
@@ -83,6 +99,14 @@ def _parser() -> argparse.ArgumentParser:
         "--builder",
         choices=_builders(),
         help="the HTML tree builder for web pages: html5lib (default, pure Python) or fast (selectolax, pip install 'gkparse[fast]'); both give the same records",
+    )
+    pp.add_argument(
+        "--limit",
+        action="append",
+        type=_limit,
+        metavar="NAME=VALUE",
+        help="a resource limit per document (repeatable), e.g. max_seconds=5, max_bytes=10000000, max_html_depth=500; "
+        "0 switches one off (see gkparse.limits.Limits)",
     )
     pp.add_argument("--summary", action="store_true", help="print a readable summary of the run to stderr")
     pp.add_argument("--no-progress", action="store_true", help="no progress line on stderr (it is shown only when stderr is a terminal)")
@@ -177,6 +201,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             print(f"gkparse: {exc}", file=sys.stderr)
             return 2
         options["builder"] = args.builder
+    if args.limit:
+        options["limits"] = _limits(args.limit)
     try:
         if not args.output:
             writer_target: IO = _utf8_stdout()

@@ -76,7 +76,7 @@ __all__ = [
 Input = Union[str, os.PathLike, "InputRef"]
 
 # A document read from an archive larger than this is an error record (zip bombs, video payloads).
-MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024  # = the default Limits.max_bytes
 
 _READ = 1 << 16  # bytes per read of a compressed or uncompressed crawl
 _OUT = 1 << 20  # at most this many bytes per zlib call (bounded memory on highly compressed data)
@@ -734,6 +734,28 @@ def _open_zip(path: str):
     return zf, by_offset
 
 
+# Archive members are read into memory, never extracted: a member's name (../../etc/passwd) never
+# reaches the file system. What is refused, with the reason: encrypted members, members that
+# decompress past MAX_DOCUMENT_BYTES or at a ratio no document has (zip bombs), archives in archives.
+_ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf", b"WARC/", b"BZh")
+_ARCHIVE_SUFFIXES = (".zip", ".gz", ".tgz", ".rar", ".7z", ".warc", ".arc", ".bz2", ".xz", ".tar")
+_MAX_RATIO = 200  # real pages compress 5-20:1; a bomb, thousands to one
+_RATIO_FLOOR = 1 << 20  # small members are never bombs
+
+
+def _check_member(info, ref: InputRef) -> None:
+    if info.flag_bits & 0x1:
+        raise InputError("is encrypted; encrypted archive members are not opened", source=ref.source)
+    if info.file_size > MAX_DOCUMENT_BYTES:
+        raise InputError(f"is larger than {MAX_DOCUMENT_BYTES} bytes once decompressed", source=ref.source)
+    if info.file_size > _RATIO_FLOOR and info.file_size > _MAX_RATIO * max(info.compress_size, 1):
+        raise InputError(
+            f"decompresses {info.file_size // max(info.compress_size, 1)}:1 ({info.file_size} bytes), "
+            "a ratio no document has: refused as a zip bomb",
+            source=ref.source,
+        )
+
+
 def _read_zip_member(ref: InputRef) -> bytes:
     import zipfile
 
@@ -742,12 +764,16 @@ def _read_zip_member(ref: InputRef) -> bytes:
         info = by_offset.get(ref.offset) if ref.offset is not None else zf.getinfo(ref.member)
         if info is None or info.filename != ref.member:
             info = zf.getinfo(ref.member)
-        if info.file_size > MAX_DOCUMENT_BYTES:
-            raise InputError(f"is larger than {MAX_DOCUMENT_BYTES} bytes once decompressed", source=ref.source)
+        _check_member(info, ref)
         with zf.open(info) as member:
             data = member.read(MAX_DOCUMENT_BYTES + 1)
         if len(data) > MAX_DOCUMENT_BYTES:
             raise InputError(f"is larger than {MAX_DOCUMENT_BYTES} bytes once decompressed", source=ref.source)
+        if data.startswith(_ARCHIVE_MAGIC) or ref.member.lower().endswith(_ARCHIVE_SUFFIXES):
+            raise InputError(
+                "is an archive inside an archive; nested archives are not opened (extract it and pass it as an input)",
+                source=ref.source,
+            )
         return data
     except GkparseError:
         raise

@@ -61,3 +61,21 @@ def test_limit_options():
     assert parse_limit_option("max_bytes=0").max_bytes is None
     with pytest.raises(ValueError, match="NAME=VALUE"):
         parse_limit_option("max_sekonds=3")
+
+
+def test_limits_on_the_command_line_reach_every_worker(tmp_path, shared):
+    """--limit applies per document, in worker processes too (the alarm runs in each worker)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seed = seed_path("001_14adff9be6592cdd").read_bytes()
+    for n in range(12):  # more than a batch parses in-process
+        (tmp_path / f"r{n:02}.txt").write_bytes(seed)
+    gk = Path(sys.executable).parent / "gkparse"
+    done = subprocess.run([str(gk), "parse", "--flat", "-j", "2", "--limit", "max_seconds=0.000001", str(tmp_path)], capture_output=True, text=True)
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 1 and len(records) == 12
+    assert {r["error"]["type"] for r in records} == {"LimitError"}
+    assert all("max_seconds" in r["error"]["message"] for r in records)
