@@ -15,6 +15,7 @@ the table's typed ``model`` class.
 
 from __future__ import annotations
 
+import functools
 from typing import Literal, Optional
 
 import attrs
@@ -25,7 +26,8 @@ __all__ = ["Column", "Row", "Equation", "ProseFigure", "TableTemplate", "ValueKi
 ValueKind = Literal["count", "signed", "money", "decimal"]
 
 
-@frozen(kw_only=True)
+# Templates are keys of the readers' caches, looked up per cell: their hashes are cached.
+@frozen(kw_only=True, cache_hash=True)
 class Column:
     """A value slot of a row: its key, its header labels, and what kind of number it holds.
 
@@ -39,7 +41,7 @@ class Column:
     kind: ValueKind = "count"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class Row:
     """A labelled row: the labels it may be printed with (first = official), its list number when
     the template prints one (``"3"`` for ``3.其他``), and its columns in data order. ``prose`` adds
@@ -52,7 +54,7 @@ class Row:
     prose: tuple[str, ...] = ()
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class Equation:
     """An arithmetic invariant: ``sum(left) == sum(right)`` over flat keys.
 
@@ -68,8 +70,11 @@ class Equation:
     severity: Literal["error", "warning"] = "error"
     description: str = ""
 
-    def instances(self) -> list[tuple[Optional[str], tuple[str, ...], tuple[str, ...]]]:
+    def instances(self) -> tuple[tuple[Optional[str], tuple[str, ...], tuple[str, ...]], ...]:
         """The concrete checks: ``(column or None, left keys, right keys)``."""
+        return _instances(self)
+
+    def _instances(self) -> list[tuple[Optional[str], tuple[str, ...], tuple[str, ...]]]:
         if not self.each:
             return [(None, self.left, self.right)]
         return [
@@ -78,7 +83,17 @@ class Equation:
         ]
 
 
-@frozen(kw_only=True)
+@functools.lru_cache(maxsize=None)
+def _instances(eq: "Equation") -> tuple:
+    return tuple(eq._instances())
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _key_of(prefix: str, row: str, column: Optional[str]) -> str:
+    return ".".join(p for p in (prefix, row, column) if p)
+
+
+@frozen(kw_only=True, cache_hash=True)
 class ProseFigure:
     """A figure of the table that prose may state, and how: regexes with a group ``n`` for the
     number (or none, for a phrase that means zero).
@@ -94,7 +109,7 @@ class ProseFigure:
     head: bool = False
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class TableTemplate:
     """One table of a report format.
 
@@ -129,8 +144,7 @@ class TableTemplate:
         return [self.key_of(r, c) for r in self.rows for c in r.columns]
 
     def key_of(self, row: Row, column: Column) -> str:
-        parts = [p for p in (self.prefix, row.key, column.key) if p]
-        return ".".join(parts)
+        return _key_of(self.prefix, row.key, column.key)
 
     def derive(self, **changes) -> "TableTemplate":
         """A variant of this template: the same, except for the fields given.
