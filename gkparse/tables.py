@@ -18,7 +18,7 @@ table 4 as one run of fifteen digits — the reader hands the digits to :mod:`gk
 splits them only where the table's own arithmetic proves the split, and otherwise leaves the row
 out (``ambiguous_split``). Proven values carry the glued cell's span as their provenance.
 
-:func:`assemble` turns ``{flat key: Figure}`` into the template's typed model.
+:func:`~gkparse.assemble.assemble` turns ``{flat key: Figure}`` into the template's typed model.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ import typing
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
-import attrs
 from attrs import frozen
 
+from .assemble import assemble  # re-exported: the typed assembly of what the readers found
 from .blanks import prove_blank_zeros
 from .document import Cell, Document
 from .glue import GluedRun, solve
@@ -529,36 +529,3 @@ def count_markers(doc: Document, template: TableTemplate, lo: int = 0, hi: Optio
             if n not in found and label_matches(key, w, prefix=False):
                 found.add(n)
     return len(found)
-
-
-# --------------------------------------------------------------------------- typed assembly
-
-
-@functools.lru_cache(maxsize=None)
-def _field_types(cls: type) -> dict[str, type]:
-    """Attribute name → the attrs class (or Figure) it holds, unwrapping ``Optional[...]``."""
-    hints = typing.get_type_hints(cls)
-    out = {}
-    for f in attrs.fields(cls):
-        tp = hints[f.name]
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        out[f.name] = args[0] if len(args) == 1 else tp
-    return out
-
-
-def assemble(cls: type, values: dict, prefix: str = ""):
-    """Build an instance of the attrs class ``cls`` from figures keyed by flat key below ``prefix``.
-
-    Returns ``None`` when no value falls inside ``cls`` (an absent table stays absent).
-    """
-    start = prefix + "." if prefix else ""
-    kwargs = {}
-    for name, tp in _field_types(cls).items():
-        key = start + name
-        if tp is Figure:
-            if key in values:
-                kwargs[name] = values[key]
-        elif attrs.has(tp):
-            if any(k.startswith(key + ".") for k in values):
-                kwargs[name] = assemble(tp, values, key)
-    return cls(**kwargs) if kwargs else None

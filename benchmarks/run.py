@@ -1,0 +1,252 @@
+"""The benchmark suite: throughput, scaling and accuracy of gkparse on generated corpora.
+
+    python benchmarks/run.py                         # quick: 1k documents, jobs 1 and 2
+    python benchmarks/run.py --sizes 1000,10000,100000 --jobs 1,2
+
+One command produces everything under ``benchmarks/results/``: ``results.md`` (the table, the
+targets met or missed and by how much), ``results.json`` and ``results.png`` (the chart). Every
+measurement runs in a fresh subprocess, so its peak RSS is its own. In the same run, next to
+gkparse's paths, it measures the baselines on the same files:
+
+* ``bare-html5lib``: decode + ``html5lib.parse`` of the HTML pages (what the html5lib path costs
+  at the very least);
+* ``floor``: decode + one regex pass over the text (what any parser costs at the very least).
+
+gkparse's paths: ``text`` (crawled text), ``html5lib`` (HTML pages, default tree builder),
+``fast`` (HTML pages, the ``fast`` extra's builder), each through the batch API with 1..N
+processes; and the largest corpus end to end through the CLI (``gkparse parse --jobs N``), with
+every record counted. Accuracy against the generator's truth is printed beside each speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "benchmarks"
+CACHE = BENCH / ".cache"
+RESULTS = BENCH / "results"
+sys.path.insert(0, str(BENCH))
+
+TARGETS = """\
+- html5lib path within 1.3x of bare html5lib parsing
+- fast path at least 20x the html5lib path
+- text path at least 2,000 reports/s on one core
+- 2 processes at least 1.8x one
+- docs/s and peak RSS flat from the smallest to the largest corpus"""
+
+
+# --------------------------------------------------------------------------- corpora
+
+
+def corpus(kind: str, size: int, seed: int) -> Path:
+    """A generated corpus of ``size`` documents (``kind`` text or html), cached by its parameters."""
+    out = CACHE / f"{kind}-{size}-{seed}"
+    if not (out / "corpus").is_dir() or len(list((out / "corpus").iterdir())) < size:
+        mix = "text=1" if kind == "text" else "html=1"
+        cmd = [sys.executable, str(BENCH / "generate_corpus.py"), "--out", str(out), "--count", str(size), "--seed", str(seed), "--no-non-reports", "--mix", mix]
+        subprocess.run(cmd, check=True)
+    return out
+
+
+def files_of(root: Path, size: int) -> list[Path]:
+    return sorted((root / "corpus").iterdir())[:size]
+
+
+# --------------------------------------------------------------------------- one measurement (in a subprocess)
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024.0
+
+
+def measure(path: str, root: Path, size: int, jobs: int) -> dict:
+    """Parse the first ``size`` files of ``root`` the way ``path`` says; timings and accuracy."""
+    files = files_of(root, size)
+    nbytes = sum(f.stat().st_size for f in files)
+    records = None
+    start = time.perf_counter()
+    if path == "bare-html5lib":
+        import html5lib
+
+        from gkparse.decode import decode_bytes
+
+        for f in files:
+            html5lib.parse(decode_bytes(f.read_bytes()).text, treebuilder="etree", namespaceHTMLElements=False)
+    elif path == "floor":
+        import re
+
+        from gkparse.decode import decode_bytes
+
+        pattern = re.compile(r"\d+")
+        for f in files:
+            pattern.findall(decode_bytes(f.read_bytes()).text)
+    else:
+        from gkparse.corpus import iter_records
+
+        options = {"builder": "fast"} if path == "fast" else {}
+        records = list(iter_records([str(f) for f in files], flat=True, jobs=jobs, **options))
+    seconds = time.perf_counter() - start
+    result = {"path": path, "size": size, "jobs": jobs, "docs": len(files), "mb": nbytes / 1e6, "seconds": seconds,
+              "docs_per_s": len(files) / seconds, "mb_per_s": nbytes / 1e6 / seconds, "peak_rss_mb": _peak_rss_mb()}
+    if records is not None:
+        from accuracy import score
+
+        acc = score(records, root / "truth", root)
+        result["accuracy"] = acc["total"]["accuracy"] if "total" in acc else acc.get("accuracy")
+        result["records"] = len(records)
+    return result
+
+
+def run_measurement(path: str, root: Path, size: int, jobs: int) -> dict:
+    cmd = [sys.executable, __file__, "--measure", path, "--root", str(root), "--size", str(size), "--jobs-one", str(jobs)]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        return {"path": path, "size": size, "jobs": jobs, "error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_cli(root: Path, size: int, jobs: int) -> dict:
+    """The largest corpus end to end through the CLI: every record present, accuracy printed."""
+    out = CACHE / f"cli-{root.name}.jsonl"
+    gk = Path(sys.executable).parent / "gkparse"
+    start = time.perf_counter()
+    done = subprocess.run([str(gk), "parse", "--flat", "--jobs", str(jobs), "--no-progress", "-o", str(out), str(root / "corpus")], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    lines = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
+    acc = subprocess.run([sys.executable, str(BENCH / "accuracy.py"), str(out), str(root / "truth"), "--quiet"], capture_output=True, text=True)
+    return {"path": "cli", "size": size, "jobs": jobs, "docs": size, "records": len(lines), "seconds": seconds,
+            "docs_per_s": size / seconds, "exit": done.returncode, "accuracy_line": (acc.stdout.strip().splitlines() or [""])[-1]}
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _ratio(results: list[dict], a: str, b: str, size: int, jobs: int = 1):
+    pick = {r["path"]: r for r in results if r.get("size") == size and r.get("jobs") == jobs and "docs_per_s" in r}
+    if a in pick and b in pick:
+        return pick[a]["docs_per_s"] / pick[b]["docs_per_s"]
+    return None
+
+
+def targets(results: list[dict], sizes: list[int], jobs: list[int]) -> list[str]:
+    big, small = max(sizes), min(sizes)
+    out = []
+
+    def verdict(name, value, goal, higher=True):
+        if value is None:
+            out.append(f"- {name}: not measured")
+            return
+        ok = value >= goal if higher else value <= goal
+        out.append(f"- {name}: {value:.2f} (target {'≥' if higher else '≤'} {goal}) — {'met' if ok else f'MISSED by {abs(value - goal) / goal:.0%}'}")
+
+    slow = _ratio(results, "bare-html5lib", "html5lib", big)
+    verdict("html5lib path time / bare html5lib time", slow, 1.3, higher=False)
+    verdict("fast path speed / html5lib path speed", _ratio(results, "fast", "html5lib", big), 20)
+    text = next((r["docs_per_s"] for r in results if r.get("path") == "text" and r.get("size") == big and r.get("jobs") == 1 and "docs_per_s" in r), None)
+    verdict("text path reports/s on one core", text, 2000)
+    if 2 in jobs:
+        two = [r for r in results if r.get("path") == "text" and r.get("size") == big and "docs_per_s" in r]
+        by_jobs = {r["jobs"]: r["docs_per_s"] for r in two}
+        verdict("text path, 2 processes / 1 process", by_jobs[2] / by_jobs[1] if 1 in by_jobs and 2 in by_jobs else None, 1.8)
+    for metric in ("docs_per_s", "peak_rss_mb"):
+        rows = {r["size"]: r[metric] for r in results if r.get("path") == "text" and r.get("jobs") == 1 and metric in r}
+        if small in rows and big in rows and big != small:
+            change = rows[big] / rows[small]
+            out.append(f"- text path {metric} from {small} to {big} documents: ×{change:.2f} (flat means ×0.8–1.25) — {'met' if 0.8 <= change <= 1.25 else 'MISSED'}")
+    return out
+
+
+def write_results(results: list[dict], sizes: list[int], jobs: list[int], cli: dict | None) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "results.json").write_text(json.dumps({"results": results, "cli": cli}, indent=1), encoding="utf-8")
+    lines = ["# Benchmark results", "", f"`python benchmarks/run.py --sizes {','.join(map(str, sizes))} --jobs {','.join(map(str, jobs))}` — "
+             f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores", "",
+             "| path | documents | jobs | docs/s | MB/s | peak RSS (MB) | accuracy |", "|---|---|---|---|---|---|---|"]
+    for r in results:
+        if "error" in r:
+            lines.append(f"| {r['path']} | {r['size']} | {r['jobs']} | — | — | — | not run: {r['error']} |")
+            continue
+        acc = f"{r['accuracy']:.4f}" if r.get("accuracy") is not None else "—"
+        lines.append(f"| {r['path']} | {r['size']} | {r['jobs']} | {r['docs_per_s']:.1f} | {r['mb_per_s']:.2f} | {r['peak_rss_mb']:.0f} | {acc} |")
+    if cli:
+        lines += ["", f"End to end through the CLI: {cli['size']} documents, `--jobs {cli['jobs']}`: {cli['records']} records "
+                  f"({'every record present' if cli['records'] == cli['size'] else 'RECORDS MISSING'}), {cli['docs_per_s']:.1f} docs/s; {cli['accuracy_line']}"]
+    lines += ["", "## Targets", "", *targets(results, sizes, jobs), "", "Targets as set:", TARGETS]
+    (RESULTS / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    chart(results)
+
+
+def chart(results: list[dict]) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib is not installed (pip install 'gkparse[bench]'): no chart", file=sys.stderr)
+        return
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 4.5))
+    paths = sorted({r["path"] for r in results if "docs_per_s" in r})
+    for p in paths:
+        for j in sorted({r["jobs"] for r in results if r["path"] == p and "docs_per_s" in r}):
+            rows = sorted((r for r in results if r["path"] == p and r["jobs"] == j and "docs_per_s" in r), key=lambda r: r["size"])
+            label = f"{p} ×{j}"
+            ax1.plot([r["size"] for r in rows], [r["docs_per_s"] for r in rows], marker="o", label=label)
+            ax2.plot([r["size"] for r in rows], [r["peak_rss_mb"] for r in rows], marker="o", label=label)
+    for ax, title in ((ax1, "throughput (docs/s)"), (ax2, "peak RSS (MB)")):
+        ax.set_xscale("log")
+        ax.set_yscale("log" if ax is ax1 else "linear")
+        ax.set_xlabel("documents")
+        ax.set_title(title)
+        ax.grid(True, alpha=0.3)
+    ax1.legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(RESULTS / "results.png", dpi=110)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="1000")
+    ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--paths", default="text,html5lib,fast,bare-html5lib,floor")
+    ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--no-cli", action="store_true", help="skip the end-to-end CLI run on the largest corpus")
+    ap.add_argument("--measure", help=argparse.SUPPRESS)
+    ap.add_argument("--root", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--jobs-one", type=int, help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.measure:
+        print(json.dumps(measure(a.measure, a.root, a.size, a.jobs_one)))
+        return 0
+    sizes = sorted(int(s) for s in a.sizes.split(","))
+    jobs = sorted(int(j) for j in a.jobs.split(","))
+    paths = a.paths.split(",")
+    results = []
+    for size in sizes:
+        text_root = corpus("text", max(sizes), a.seed)
+        html_root = corpus("html", max(sizes), a.seed)
+        for path in paths:
+            root = text_root if path == "text" else html_root
+            for j in jobs if path in ("text", "html5lib", "fast") else [1]:
+                r = run_measurement(path, root, size, j)
+                print(json.dumps(r), file=sys.stderr)
+                results.append(r)
+    cli = None if a.no_cli else run_cli(corpus("text", max(sizes), a.seed), max(sizes), max(jobs))
+    write_results(results, sizes, jobs, cli)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
