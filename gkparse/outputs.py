@@ -268,7 +268,20 @@ def _text_stream(output: Union[str, os.PathLike, IO], newline: Optional[str]) ->
     return io.TextIOWrapper(output, encoding="utf-8", newline=newline, write_through=True), False  # type: ignore[arg-type]
 
 
-class JsonlWriter(RecordWriter):
+class _TextWriter(RecordWriter):
+    """A writer over a text stream it may own (a path it opened) or borrow (stdout)."""
+
+    _out: IO
+    _own: bool
+
+    def close(self) -> None:
+        if self._own:
+            self._out.close()
+        else:
+            self._out.flush()
+
+
+class JsonlWriter(_TextWriter):
     """One JSON object per line, flushed per record (complete lines only, whenever it stops)."""
 
     def __init__(self, output: Union[str, os.PathLike, IO]) -> None:
@@ -280,11 +293,6 @@ class JsonlWriter(RecordWriter):
         self._out.flush()
         self.count += 1
 
-    def close(self) -> None:
-        if self._own:
-            self._out.close()
-        else:
-            self._out.flush()
 
 
 def _csv_cell(value: Any) -> Any:
@@ -295,7 +303,7 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-class CsvWriter(RecordWriter):
+class CsvWriter(_TextWriter):
     """A header row (:func:`columns`), then one row per record, flushed per row. UTF-8, ``\\n``
     line ends, quoting only where needed (the csv module's ``excel`` dialect otherwise)."""
 
@@ -313,11 +321,6 @@ class CsvWriter(RecordWriter):
         self._out.flush()
         self.count += 1
 
-    def close(self) -> None:
-        if self._own:
-            self._out.close()
-        else:
-            self._out.flush()
 
 
 def _pyarrow():

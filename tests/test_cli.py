@@ -19,22 +19,14 @@ from pathlib import Path
 import pytest
 
 import gkparse
+import gkparse.errors
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GKPARSE = Path(sys.executable).parent / "gkparse"
 SEED001 = "001_14adff9be6592cdd"
 SEED004 = "004_d76d4b4009bfe151"
 TABLE_PREFIXES = ("active.", "applications.", "review.", "litigation_direct.", "litigation_after_review.", "legacy.")
-ERROR_TYPES = {
-    "GkparseError",
-    "InputError",
-    "EmptyInputError",
-    "BinaryInputError",
-    "DecodeError",
-    "NotAReportError",
-    "PluginError",
-    "InternalError",
-}
+ERROR_TYPES = set(gkparse.errors.__all__)  # every error type gkparse may report
 
 NEWS = """市图书馆新馆正式开馆
 
