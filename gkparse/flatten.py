@@ -17,10 +17,10 @@ import attrs
 
 from .model import Figure, Report
 
-__all__ = ["flatten", "iter_figures", "TABLE_PREFIXES", "flat_value"]
+__all__ = ["flatten", "iter_figures", "TABLE_ATTRIBUTES", "flat_value"]
 
 # The Report attributes holding tables, and the flat prefix of each.
-TABLE_PREFIXES = (("active", "active"), ("applications", "applications"), ("review_litigation", ""), ("legacy", "legacy"))
+TABLE_ATTRIBUTES = (("active", "active"), ("applications", "applications"), ("review_litigation", ""), ("legacy", "legacy"))
 
 
 def _walk(obj: Any, prefix: str) -> Iterator[tuple[str, Figure]]:
@@ -37,7 +37,7 @@ def _walk(obj: Any, prefix: str) -> Iterator[tuple[str, Figure]]:
 
 def iter_figures(report: Report) -> Iterator[tuple[str, Figure]]:
     """Every figure of the report's tables and extras, with its flat key, in model order."""
-    for attr, prefix in TABLE_PREFIXES:
+    for attr, prefix in TABLE_ATTRIBUTES:
         table = getattr(report, attr)
         if table is not None:
             yield from _walk(table, prefix)

@@ -19,8 +19,17 @@ _SPACE_RE = re.compile(r"\s+")
 _DROP_RE = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")
 
 
-@functools.lru_cache(maxsize=65536)
+# Labels repeat across documents, so their comparisons are cached; prose cells are unique, and
+# caching them would only churn the caches (and grow memory to their caps). Longer texts bypass.
+_CACHEABLE = 64
+
+
 def split_numbering(text: str) -> tuple[str | None, str]:
+    """See :func:`_split_numbering` (cached for label-sized texts)."""
+    return _split_numbering_cached(text) if len(text) <= _CACHEABLE else _split_numbering(text)
+
+
+def _split_numbering(text: str) -> tuple[str | None, str]:
     """Split a label's list numbering from its words: ``"(三)不予公开"`` → ``("三", "不予公开")``.
 
     Returns ``(None, text)`` when the label carries no numbering. Chinese numerals are only taken as
@@ -34,8 +43,12 @@ def split_numbering(text: str) -> tuple[str | None, str]:
     return number, t[m.end() :]
 
 
-@functools.lru_cache(maxsize=65536)
 def label_key(text: str) -> str:
+    """See :func:`_label_key` (cached for label-sized texts)."""
+    return _label_key_cached(text) if len(text) <= _CACHEABLE else _label_key(text)
+
+
+def _label_key(text: str) -> str:
     """The comparable form of a label: numbering and a leading ``其中:`` removed, then everything but
     words removed."""
     key = _DROP_RE.sub("", split_numbering(text)[1])
@@ -59,8 +72,14 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     return prev[-1]
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def label_matches(printed_key: str, wanted_key: str, *, prefix: bool = True, fuzzy: bool = True) -> bool:
+    """See :func:`_label_matches` (cached when the printed label is label-sized)."""
+    if len(printed_key) <= _CACHEABLE:
+        return _label_matches_cached(printed_key, wanted_key, prefix, fuzzy)
+    return _label_matches(printed_key, wanted_key, prefix, fuzzy)
+
+
+def _label_matches(printed_key: str, wanted_key: str, prefix: bool = True, fuzzy: bool = True) -> bool:
     """Does a printed label (its :func:`label_key`) match a template label's key?
 
     Exact; or the printed label starts with the wanted one (and ``prefix``); or (``fuzzy``) it is the
@@ -68,7 +87,8 @@ def label_matches(printed_key: str, wanted_key: str, *, prefix: bool = True, fuz
     characters or more, within edit distance 2, comparing the printed label's beginning when it is
     longer (a note may follow the label).
 
-    Cached: the same printed labels meet the same template labels in every document.
+    Cached (for label-sized printed keys): the same printed labels meet the same template labels
+    in every document.
     """
     if printed_key == wanted_key:
         return True
@@ -85,3 +105,8 @@ def label_matches(printed_key: str, wanted_key: str, *, prefix: bool = True, fuz
         if len(printed_key) < len(wanted_key) and edit_distance(printed_key, wanted_key) <= 2:
             return True
     return False
+
+
+_split_numbering_cached = functools.lru_cache(maxsize=1 << 15)(_split_numbering)
+_label_key_cached = functools.lru_cache(maxsize=1 << 15)(_label_key)
+_label_matches_cached = functools.lru_cache(maxsize=1 << 16)(_label_matches)

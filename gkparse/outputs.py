@@ -53,7 +53,7 @@ from typing import IO, Any, Iterable, Literal, Optional, Union
 import attrs
 from attrs import frozen
 
-from .flatten import TABLE_PREFIXES, flat_value
+from .flatten import TABLE_ATTRIBUTES, flat_value
 from .model import Figure, Meta
 
 __all__ = [
@@ -141,7 +141,7 @@ def field_columns() -> tuple[FieldColumn, ...]:
                 kinds[t.key_of(row, col)] = "money" if col.kind == "money" else "int"
     out = _meta_columns()
     seen = {c.key for c in out}
-    for attr, prefix in TABLE_PREFIXES:
+    for attr, prefix in TABLE_ATTRIBUTES:
         for t in (t for t in templates if t.name == attr):
             # The model walk first (it places subtotals beside their rows), then any template key
             # the model walk does not reach.
