@@ -98,6 +98,12 @@ def _merge_prose(document: Document, template: TableTemplate, values: dict) -> l
     return diags
 
 
+def _complete(read: TableRead) -> bool:
+    """Did a read find every row of its template, with every value and no diagnostic?"""
+    t = read.template
+    return not read.diagnostics and read.rows_found == len(t.rows) and len(read.values) == sum(len(r.columns) for r in t.rows)
+
+
 def _has_label(document: Document, label: str) -> bool:
     return label_key(label) in document.label_keys
 
@@ -156,7 +162,13 @@ class TemplateFormat:
         top = [t for t, m in zip(slot.candidates, marks) if m == max(marks)]
         if len(top) == 1:
             return read_table(document, top[0], lo, hi)
-        reads = [read_table(document, t, lo, hi) for t in top]
+        first = read_table(document, top[0], lo, hi)
+        if _complete(first):
+            # Every row read, every value there, nothing diagnosed: the table is printed in this
+            # template's form (a table printed in another candidate's form leaves rows of this
+            # one unread or short), so the others are not tried.
+            return first
+        reads = [first] + [read_table(document, t, lo, hi) for t in top[1:]]
         return max(reads, key=lambda r: (len(r.values), -top.index(r.template)))
 
     def extract(self, document: Document) -> Report:

@@ -100,11 +100,22 @@ def _label_matches(printed_key: str, wanted_key: str, prefix: bool = True, fuzzy
         return True  # the last character was lost (收到申请 for 收到申请数)
     if fuzzy and len(wanted_key) >= 6:
         head = printed_key[: len(wanted_key)] if prefix else printed_key
-        if edit_distance(head, wanted_key) <= 2:
+        if _near(head, wanted_key):
             return True
-        if len(printed_key) < len(wanted_key) and edit_distance(printed_key, wanted_key) <= 2:
+        if len(printed_key) < len(wanted_key) and _near(printed_key, wanted_key):
             return True
     return False
+
+
+def _near(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` within edit distance 2? Every character that one has and the other lacks
+    costs at least one edit, so a cheap set difference rules most pairs out before the DP runs."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    sa, sb = set(a), set(b)
+    if len(sb - sa) > 2 or len(sa - sb) > 2:
+        return False
+    return edit_distance(a, b) <= 2
 
 
 _split_numbering_cached = functools.lru_cache(maxsize=1 << 15)(_split_numbering)

@@ -91,7 +91,12 @@ def normalize_chars(text: str) -> str:
 
 
 def _classify(piece: str) -> tuple[str, str | None, str | None, str | None]:
-    """(kind, number, unit, null) of one whitespace-free piece."""
+    """(kind, number, unit, null) of one whitespace-free piece (cached for short pieces: numbers,
+    units and labels repeat across lines and documents)."""
+    return _classify_cached(piece) if len(piece) <= 32 else _classify_piece(piece)
+
+
+def _classify_piece(piece: str) -> tuple[str, str | None, str | None, str | None]:
     m = NUMBER_RE.fullmatch(piece)
     if m:
         return "number", m.group(1).replace(",", ""), m.group(2), None
@@ -103,32 +108,24 @@ def _classify(piece: str) -> tuple[str, str | None, str | None, str | None]:
     return "text", None, None, None
 
 
+_classify_cached = functools.lru_cache(maxsize=1 << 15)(_classify_piece)
+
+
 def _line_cells(norm: str, raw: str, base: int, number: int) -> list[Cell]:
-    """Cut one normalized line into cells (offsets are absolute: ``base`` + position in the line)."""
+    """Cut one normalized line into cells (offsets are absolute: ``base`` + position in the line).
+
+    Written for speed (it runs on every line of every document): text pieces waiting to be joined
+    are kept as a list of strings plus the offsets of the first and last, and the search for a
+    tab or pipe between two pieces only runs on lines that have one."""
     cells: list[Cell] = []
-    pending: list[tuple[int, int, str]] = []  # text pieces waiting to be joined: (start, end, text)
+    has_breaks = "\t" in norm or "|" in norm
+    pending: list[str] = []  # text pieces waiting to be joined into one cell
+    pending_start = pending_end = 0
     pending_break = True
     prev_end = 0
-
-    def flush() -> None:
-        if pending:
-            s, e = pending[0][0], pending[-1][1]
-            cells.append(
-                Cell(
-                    kind="text",
-                    text="".join(p[2] for p in pending),
-                    raw=raw[s:e],
-                    start=base + s,
-                    end=base + e,
-                    line=number,
-                    hard_break_before=pending_break,
-                )
-            )
-            pending.clear()
-
     for m in _PIECE_RE.finditer(norm):
         s, e = m.span()
-        hard = not cells and not pending or bool(_HARD_BREAK.search(norm, prev_end, s))
+        hard = (not cells and not pending) or (has_breaks and _HARD_BREAK.search(norm, prev_end, s) is not None)
         prev_end = e
         piece = m.group()
         kind, num, unit, null = _classify(piece)
@@ -136,12 +133,17 @@ def _line_cells(norm: str, raw: str, base: int, number: int) -> list[Cell]:
             # A piece that opens with list numbering ((一), 1., 三、) starts a new label even after
             # plain spaces: "三、本年度办理结果   (一)予以公开" is a group label and a row label.
             if pending and (hard or _NUMBERED_RE.match(piece) or _GLUED_START_RE.match(piece)):
-                flush()
+                cells.append(_text_cell(pending, raw, pending_start, pending_end, base, number, pending_break))
+                pending = []
             if not pending:
                 pending_break = hard
-            pending.append((s, e, piece))
+                pending_start = s
+            pending.append(piece)
+            pending_end = e
             continue
-        flush()
+        if pending:
+            cells.append(_text_cell(pending, raw, pending_start, pending_end, base, number, pending_break))
+            pending = []
         cells.append(
             Cell(
                 kind=kind,  # type: ignore[arg-type]
@@ -156,8 +158,15 @@ def _line_cells(norm: str, raw: str, base: int, number: int) -> list[Cell]:
                 hard_break_before=hard,
             )
         )
-    flush()
+    if pending:
+        cells.append(_text_cell(pending, raw, pending_start, pending_end, base, number, pending_break))
     return cells
+
+
+def _text_cell(pieces: list[str], raw: str, s: int, e: int, base: int, number: int, hard: bool) -> Cell:
+    """One text cell of joined pieces spanning ``[s, e)`` of the line."""
+    text = pieces[0] if len(pieces) == 1 else "".join(pieces)
+    return Cell(kind="text", text=text, raw=raw[s:e], start=base + s, end=base + e, line=number, hard_break_before=hard)
 
 
 _FIELD_PIECE_RE = re.compile(r"\S+")

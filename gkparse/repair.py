@@ -127,10 +127,13 @@ def find_edits(text: str) -> list[Edit]:
     pinyin = list(_PINYIN.finditer(text))
     if len(pinyin) >= _MIN_PINYIN:
         edits.extend(Edit(start=m.start(), end=m.end(), replacement="", code="text_damaged", what=f"removed a pinyin annotation {m.group()!r}") for m in pinyin)
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        edits.extend(_mojibake(line, offset))
-        edits.extend(_tag_leaks(line, offset))
-        edits.extend(_spam(line, offset))
-        offset += len(line)
+    # Each kind of damage is looked for line by line only when the whole text shows a sign of it
+    # (most documents show none: one search each instead of three per line).
+    kinds = [finder for finder, sign in ((_mojibake, _GARBLED), (_tag_leaks, _TAG_LEAK), (_spam, _SPAM_RE)) if sign.search(text)]
+    if kinds:
+        offset = 0
+        for line in text.splitlines(keepends=True):
+            for finder in kinds:
+                edits.extend(finder(line, offset))
+            offset += len(line)
     return _non_overlapping(edits)

@@ -41,7 +41,13 @@ def find_sections(doc: Document, specs: tuple[SectionSpec, ...], *, ordered: boo
     the first spec whose keywords it contains, in document order (era-2008 reports had no fixed
     skeleton; a spec's number, if given, must still match).
     """
-    headings = list(_HEADING_RE.finditer(doc.norm))
+    memo_key = ("sections", specs, ordered)
+    found_before = doc.memo.get(memo_key)
+    if found_before is not None:
+        return found_before
+    headings = doc.memo.get("headings")
+    if headings is None:
+        headings = doc.memo["headings"] = list(_HEADING_RE.finditer(doc.norm))
     if ordered:
         found = _in_order(headings, specs)
     else:
@@ -50,7 +56,8 @@ def find_sections(doc: Document, specs: tuple[SectionSpec, ...], *, ordered: boo
             spec = next((s for s in specs if _fits(m, s)), None)
             if spec is not None:
                 found.append((spec, m))
-    return _sections(doc, found)
+    sections = doc.memo[memo_key] = _sections(doc, found)
+    return sections
 
 
 def _fits(m: re.Match, spec: SectionSpec) -> bool:

@@ -73,11 +73,23 @@ def _row_matches(cell: Cell, row: Row) -> bool:
 
 
 def _text_matches(text: str, row: Row) -> bool:
+    """Does the printed ``text`` name ``row`` (its numbering, if both print one, and a label)?
+
+    Cached for label-sized texts: every document prints the same labels, and a table is read by
+    comparing each of its rows with the region's text cells."""
+    return _text_matches_cached(text, row) if len(text) <= _CACHEABLE else _text_matches_uncached(text, row)
+
+
+def _text_matches_uncached(text: str, row: Row) -> bool:
     number, _ = split_numbering(text)
     if row.number is not None and number is not None and number != row.number:
         return False
     key = label_key(text)
     return any(label_matches(key, wanted) for wanted in _row_keys(row))
+
+
+_CACHEABLE = 64  # longer texts are prose, unique to their document: not worth caching
+_text_matches_cached = functools.lru_cache(maxsize=1 << 16)(_text_matches_uncached)
 
 
 def cell_figure(
@@ -92,6 +104,10 @@ def cell_figure(
     if cell.kind in ("null", "blank"):
         return Figure(value=None, raw=cell.raw, source=prov, null=cell.null or "blank"), None
     unit = cell.unit or unit_hint
+    number_text = cell.number or ""
+    if column.kind in ("count", "signed") and number_text.isascii() and number_text.isdigit():
+        # The common case, a plain whole number: no Decimal needed.
+        return Figure(value=int(number_text), raw=cell.raw, source=prov, unit=cell.unit), None
     where = f"{table}.{row}" + (f".{column.key}" if column.key else "")
     try:
         number = Decimal(cell.number or "")
@@ -285,6 +301,7 @@ _TAIL_PARTS_RE = re.compile(rf"(?P<unit>{_UNIT_ALT})?(?P<digits>.+)")
 # A text cell that opens with values: glued onto the next row's label (326.属于四类过程性信息), or
 # printed after their unit (件12: the 单位 column glued to the 统计数 column).
 _HEAD_RE = re.compile(rf"(?P<unit>{_UNIT_ALT})?(?P<digits>[0-9]+(?:\.[0-9]+)?)(?P<rest>.*)", re.S)
+_HEAD_FIRST = frozenset("0123456789") | frozenset(u[0] for u in UNITS)
 _CN_NUMBERING_RE = re.compile(r"\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]{1,2}、")
 _DIGIT_RUN_RE = re.compile(r"[0-9]+")
 
@@ -392,11 +409,17 @@ def _find_label(cells: list, pos: int, row: Row) -> Optional[int]:
             if _values_follow(cells, i) or _matches_strictly(cell.text, row):
                 return i
             continue
-        head = _split_head(cell, (row,))
+        head = _split_head(cell, (row,)) if _may_open_with_values(cell.text) else None
         if head is not None and head[1] is not None and _row_matches(head[1], row):
             cells[i] = head[1]
             return i
     return None
+
+
+def _may_open_with_values(text: str) -> bool:
+    """A cheap test before :data:`_HEAD_RE`: does ``text`` open with a digit or a unit's first
+    character?"""
+    return text[:1] in _HEAD_FIRST
 
 
 def _values_follow(cells: list, i: int) -> bool:
@@ -526,6 +549,6 @@ def count_markers(doc: Document, template: TableTemplate, lo: int = 0, hi: Optio
             continue
         key = label_key(cell.text)
         for n, w in enumerate(wanted):
-            if n not in found and label_matches(key, w, prefix=False):
+            if n not in found and label_matches(key, w):
                 found.add(n)
     return len(found)
