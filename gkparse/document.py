@@ -91,8 +91,9 @@ class Document:
     script: str = "simplified"
     input: InputInfo = field(factory=InputInfo)
     diagnostics: tuple[Diagnostic, ...] = ()
-    # Results that several stages derive from the document alone (the section headings, found
-    # by every format's scorer and again by the chosen format's extractor), computed once.
+    # Per-document state of the stages: results derived from the document alone (the section
+    # headings, found by every format's scorer and again by the chosen format's extractor, are
+    # computed once) and budgets shared by all the reads of the document (the glue solver's).
     memo: dict = field(factory=dict, init=False, eq=False, repr=False)
 
     def line_cells(self, line: Line) -> tuple[Cell, ...]:

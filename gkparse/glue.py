@@ -53,7 +53,7 @@ from attrs import frozen
 from .model import Diagnostic, Span
 from .template import Equation
 
-__all__ = ["splits", "iter_splits", "GluedRun", "Outcome", "Limits", "solve"]
+__all__ = ["splits", "iter_splits", "GluedRun", "Outcome", "Limits", "Budget", "solve"]
 
 Number = Union[int, Decimal]
 Split = tuple[Number, ...]
@@ -195,7 +195,27 @@ class Limits:
     search_steps: int = 200_000
 
 
+class Budget:
+    """Steps left for every solve of one document, drawn by both enumerations.
+
+    :class:`Limits` bound each run and each group of runs; a document may still hold many glued
+    runs, and a table may be read with two candidate templates, each solving the same runs. The
+    reader passes one budget to all the solves of a document, so that the work on one document
+    stays bounded (about half a second) whatever its damage: what the budget cannot check is
+    ambiguous, never guessed.
+    """
+
+    __slots__ = ("steps",)
+
+    def __init__(self, steps: int = 60_000) -> None:
+        self.steps = steps
+
+
 class _LimitReached(Exception):
+    pass
+
+
+class _BudgetSpent(_LimitReached):
     pass
 
 
@@ -299,7 +319,7 @@ def _bounds(pending: Sequence[tuple[int, tuple, tuple]], sums: Sequence[Number])
     return forced, low, high
 
 
-def _run_candidates(run: GluedRun, local: Sequence[_Constraint], known: Mapping[str, Number], limits: Limits) -> list[Split]:
+def _run_candidates(run: GluedRun, local: Sequence[_Constraint], known: Mapping[str, Number], limits: Limits, budget: Budget) -> list[Split]:
     """Every split of ``run`` (over all its readings) that satisfies the ``local`` constraints —
     those whose operands are all known or in this run. Raises :class:`_LimitReached`.
 
@@ -347,6 +367,9 @@ def _run_candidates(run: GluedRun, local: Sequence[_Constraint], known: Mapping[
             steps += 1
             if steps > limits.steps:
                 raise _LimitReached
+            budget.steps -= 1
+            if budget.steps < 0:
+                raise _BudgetSpent
             after = n - p - 1  # parts still to place after this one
             if p in forced:
                 text = str(forced[p])
@@ -398,6 +421,7 @@ def _search(
     cross: Sequence[_Constraint],
     known: Mapping[str, Number],
     limits: Limits,
+    budget: Budget,
 ) -> dict[int, dict[Split, None]]:
     """Backtrack over the candidates of the linked runs ``members``; return, per run, the splits
     some full solution uses. Raises :class:`_LimitReached`."""
@@ -459,6 +483,9 @@ def _search(
             steps += 1
             if steps > limits.search_steps:
                 raise _LimitReached
+            budget.steps -= 1
+            if budget.steps < 0:
+                raise _BudgetSpent
             fits = True
             for ci, share in zip(touching[d], shares):
                 partial[ci] += share
@@ -480,12 +507,19 @@ def _search(
 # --------------------------------------------------------------------------- solve
 
 
+def _too_much(exc: _LimitReached, reason: str) -> str:
+    if isinstance(exc, _BudgetSpent):
+        return "the document's glued runs used up the solver's work budget before this one could be checked"
+    return reason
+
+
 def solve(
     equations: Iterable[Equation],
     known: Mapping[str, Optional[Number]],
     runs: Sequence[GluedRun],
     *,
     limits: Limits = Limits(),
+    budget: Optional[Budget] = None,
 ) -> tuple[Outcome, ...]:
     """Decide every glued run of one table (see the module docstring); one outcome per run, in order.
 
@@ -493,8 +527,11 @@ def solve(
         are used, each instance only when all its operands are known or glued.
     :param known: the values read with certainty, by flat key (``None`` for empty cells: unknown).
     :param runs: the glued runs; their keys must not overlap each other or ``known``.
+    :param budget: the steps the enumerations may still take, shared with the document's other
+        solves (default: a fresh :class:`Budget` for this call).
     """
     runs = tuple(runs)
+    budget = Budget() if budget is None else budget
     owner = {}
     for r, run in enumerate(runs):
         for k in run.keys:
@@ -517,9 +554,9 @@ def solve(
     for r, run in enumerate(runs):
         # A run taken out of play drops the constraints it shares, which only widens the others'.
         try:
-            found = _run_candidates(run, local[r], known, limits)
-        except _LimitReached:
-            outcomes[r] = Outcome(run=run, status="ambiguous", rules=_rules(local[r]), reason="the run admits too many splits to check them all")
+            found = _run_candidates(run, local[r], known, limits, budget)
+        except _LimitReached as exc:
+            outcomes[r] = Outcome(run=run, status="ambiguous", rules=_rules(local[r]), reason=_too_much(exc, "the run admits too many splits to check them all"))
             continue
         if "" in run.digits:
             outcomes[r] = Outcome(
@@ -567,15 +604,15 @@ def solve(
         cross = [c for c, rs in live if find(next(iter(rs))) == find(members[0])]
         checked = {r: _rules(local[r] + [c for c, rs in live if r in rs]) for r in members}
         try:
-            used = _search(members, cands, runs, cross, known, limits) if cross else {r: dict.fromkeys(cands[r]) for r in members}
-        except _LimitReached:
+            used = _search(members, cands, runs, cross, known, limits, budget) if cross else {r: dict.fromkeys(cands[r]) for r in members}
+        except _LimitReached as exc:
             for r in members:
                 outcomes[r] = Outcome(
                     run=runs[r],
                     status="ambiguous",
                     candidates=tuple(cands[r]),
                     rules=checked[r],
-                    reason="too many combinations of splits to check them all; the splits that fit the row alone are",
+                    reason=_too_much(exc, "too many combinations of splits to check them all") + "; the splits that fit the row alone are",
                 )
             continue
         for r in members:

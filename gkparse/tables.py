@@ -34,7 +34,7 @@ from attrs import frozen
 from .assemble import assemble  # re-exported: the typed assembly of what the readers found
 from .blanks import prove_blank_zeros
 from .document import Cell, Document
-from .glue import GluedRun, solve
+from .glue import Budget, GluedRun, solve
 from .labels import label_key, label_matches, split_numbering
 from .model import Diagnostic, Figure, Provenance, Span
 from .normalize import UNITS
@@ -506,7 +506,9 @@ def _solve_runs(doc: Document, t: TableTemplate, values: dict, runs: typing.Sequ
     values into ``values``, each with the run's span as its provenance; return the diagnostics."""
     known = {k: f.value for k, f in values.items()}
     diags = []
-    for pending, outcome in zip(runs, solve(t.invariants, known, [p.run for p in runs])):
+    # One work budget for every glued run of the document (all its tables and candidate reads).
+    budget = doc.memo.setdefault("glue_budget", Budget())
+    for pending, outcome in zip(runs, solve(t.invariants, known, [p.run for p in runs], budget=budget)):
         run = pending.run
         diags.append(outcome.diagnostic(doc.source, t.title))
         if outcome.values is None:

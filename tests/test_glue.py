@@ -22,7 +22,7 @@ import report_builder as rb  # noqa: E402
 
 import gkparse  # noqa: E402
 from gkparse.document import Cell  # noqa: E402
-from gkparse.glue import GluedRun, Limits, solve, splits  # noqa: E402
+from gkparse.glue import Budget, GluedRun, Limits, solve, splits  # noqa: E402
 from gkparse.normalize import normalize_text  # noqa: E402
 from gkparse_plugins.legacy_templates import STATISTICAL_FORM  # noqa: E402
 from gkparse_plugins.national_templates import APPLICATIONS_2019, REVIEW_LITIGATION  # noqa: E402
@@ -192,6 +192,19 @@ def test_a_work_limit_makes_runs_ambiguous_never_guessed():
     run = GluedRun(where="t4", keys=T4_KEYS, digits=("211151102410113",))
     (outcome,) = solve(REVIEW_LITIGATION.invariants, {}, [run], limits=Limits(steps=5))
     assert outcome.status == "ambiguous" and outcome.values is None and "too many" in outcome.reason
+
+
+def test_one_work_budget_bounds_every_solve_of_a_document():
+    # The reader hands all the solves of a document one Budget: once it is spent, the runs left
+    # are ambiguous (never guessed) with a reason that says so, in this solve and the next.
+    run = GluedRun(where="t4", keys=T4_KEYS, digits=("211151102410113",))
+    (proven,) = solve(REVIEW_LITIGATION.invariants, {}, [run])
+    assert proven.status == "proven"
+    budget = Budget(steps=5)
+    for _ in range(2):
+        (outcome,) = solve(REVIEW_LITIGATION.invariants, {}, [run], budget=budget)
+        assert outcome.status == "ambiguous" and outcome.values is None and "work budget" in outcome.reason
+    assert budget.steps < 0
 
 
 def test_overlapping_runs_are_refused():
