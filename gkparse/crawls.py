@@ -8,229 +8,26 @@ reads only the HTTP headers (for the charset); worker side, :func:`_read_crawl_r
 record and returns its body. What is a document, how bad records become error records and how a
 whole-file-gzipped crawl is handled is described in :mod:`gkparse.inputs`.
 
-Kept apart from :mod:`gkparse.inputs` because it is a format parser of its own. Only the standard
-library is used (zlib, re): the WARC subset is small, and a dependency such as ``warcio`` would be
+Kept apart from :mod:`gkparse.inputs` because it is a format parser of its own. It is three stages,
+one a module: :mod:`gkparse.crawl_stream` turns the file into bytes (a plain file or its gzip
+members, where each member starts, skipping a corrupt one); this module reads the WARC/ARC records
+from those bytes (record headers, which records are documents, the scan and its resynchronisation
+after a bad record, the worker side); and :mod:`gkparse.http_message` takes the document out of a
+record's HTTP message (headers, charset, chunked and content encodings). The three use only the
+standard library (zlib, re): the WARC subset is small, and a dependency such as ``warcio`` would be
 one more thing to install for every user.
 """
 
 from __future__ import annotations
 
-import collections
-import os
-import re
-import zlib
-from typing import Iterator, Optional, Union
+from typing import Iterator, Optional
 
+from .crawl_stream import _CrawlError, _Stream
 from .errors import GkparseError, InputError
+from .http_message import _charset, _decode_content, _dechunk, _http_head
 from .refs import MAX_DOCUMENT_BYTES, InputRef, _missing_or_unreadable
 
-_READ = 1 << 16  # bytes per read of a compressed or uncompressed crawl
-_OUT = 1 << 20  # at most this many bytes per zlib call (bounded memory on highly compressed data)
-_MAX_LINE = 1 << 16  # a WARC/ARC header line or HTTP head longer than this is malformed
 _HEAD = 1 << 16  # bytes of a record block read by the scan to find the HTTP headers
-
-
-# ------------------------------------------------------------------------------------------ streams
-
-
-class _Member:
-    """Marker in a chunk stream: a gzip member starts here, at compressed ``offset``."""
-
-    __slots__ = ("offset",)
-
-    def __init__(self, offset: int) -> None:
-        self.offset = offset
-
-
-class _CrawlError(Exception):
-    """A malformed record or stream; ``fatal`` when the rest of the file cannot be read; ``where``
-    names the place when it is not the record being read (a corrupt gzip member)."""
-
-    def __init__(self, message: str, *, fatal: bool = False, where: Optional[str] = None) -> None:
-        super().__init__(message)
-        self.fatal = fatal
-        self.where = where
-
-
-class _Corrupt:
-    """Marker in a chunk stream: the gzip member at ``offset`` is corrupt; reading resumes at the
-    next intact member (``resume``; ``None``: there is none)."""
-
-    __slots__ = ("offset", "reason", "resume")
-
-    def __init__(self, offset: int, reason: str, resume: Optional[int]) -> None:
-        self.offset, self.reason, self.resume = offset, reason, resume
-
-
-_RECORD_START = re.compile(rb"\s*(WARC/1\.|[A-Za-z][A-Za-z0-9+.\-]*:\S* )")
-
-
-def _next_member(f, start: int) -> Optional[int]:
-    """The offset of the next intact gzip member at or after ``start`` whose data starts like a
-    WARC or ARC record (a corrupt member is skipped, not the rest of the file)."""
-    pos = start
-    while True:
-        f.seek(pos)
-        block = f.read(_READ + 16)
-        if len(block) < 18:
-            return None
-        i = block.find(b"\x1f\x8b\x08")
-        while 0 <= i < _READ:
-            if not block[i + 3] & 0xE0:  # reserved flag bits are zero in a real header
-                f.seek(pos + i)
-                head = f.read(1 << 15)
-                try:
-                    out = zlib.decompressobj(31).decompress(head, 256)
-                except zlib.error:
-                    out = b""
-                if _RECORD_START.match(out):
-                    return pos + i
-            i = block.find(b"\x1f\x8b\x08", i + 1)
-        pos += _READ
-
-
-def _gzip_chunks(f) -> Iterator[Union[bytes, _Member, _Corrupt]]:
-    """The decompressed bytes of consecutive gzip members from ``f``'s position, with a
-    :class:`_Member` marker before each member, and a :class:`_Corrupt` marker where a member
-    cannot be decompressed (reading then resumes at the next intact member). Zero padding after
-    a member is ignored."""
-    offset = f.tell()
-    pending = b""
-    while True:
-        if not pending:
-            pending = f.read(_READ)
-            if not pending:
-                return
-        if not pending.lstrip(b"\0"):  # padding, possibly followed by more data
-            rest = f.read(_READ)
-            if not rest:
-                return
-            offset += len(pending)
-            pending = rest
-            continue
-        member = offset
-        yield _Member(offset)
-        d = zlib.decompressobj(31)
-        try:
-            while not d.eof:
-                if not pending:
-                    pending = f.read(_READ)
-                    if not pending:
-                        yield _Corrupt(member, "truncated", None)
-                        return
-                out = d.decompress(pending, _OUT)
-                rest = d.unused_data if d.eof else d.unconsumed_tail
-                offset += len(pending) - len(rest)
-                pending = rest
-                if out:
-                    yield out
-        except zlib.error as exc:
-            resume = _next_member(f, member + 1)
-            yield _Corrupt(member, f"corrupt ({exc})", resume)
-            if resume is None:
-                return
-            f.seek(resume)
-            offset, pending = resume, b""
-
-
-class _Stream:
-    """Forward reading (lines, blocks, skips) over the chunks of a file or of its gzip members,
-    tracking the position in the decompressed stream and where each gzip member starts."""
-
-    def __init__(self, f, gz: bool) -> None:
-        self._file = None if gz else f
-        self._chunks = _gzip_chunks(f) if gz else iter(lambda: f.read(_READ), b"")
-        self._buf = b""
-        self._i = 0
-        self.pos = 0 if gz else f.tell()  # decompressed position of the next unread byte
-        self._received = self.pos  # decompressed position of the end of the buffer
-        self.members: collections.deque = collections.deque()  # (decompressed position, compressed offset)
-        self.start = self.pos  # where the record being read starts
-
-    def _fill(self) -> bool:
-        for item in self._chunks:
-            if isinstance(item, _Member):
-                self.members.append((self._received, item.offset))
-                continue
-            if isinstance(item, _Corrupt):
-                then = f"reading resumes at the next intact member, at offset {item.resume}" if item.resume is not None else "the rest of the file cannot be read"
-                raise _CrawlError(f"the gzip member at offset {item.offset} is {item.reason}; {then}", fatal=item.resume is None, where=str(item.offset))
-            self._buf = self._buf[self._i :] + item
-            self._i = 0
-            self._received += len(item)
-            return True
-        return False
-
-    def peek(self) -> bool:
-        """Whether there is anything left (reads ahead one chunk if needed)."""
-        return self._i < len(self._buf) or self._fill()
-
-    def readline(self) -> bytes:
-        while True:
-            j = self._buf.find(b"\n", self._i)
-            if j >= 0:
-                return self._take(j + 1 - self._i)
-            if len(self._buf) - self._i > _MAX_LINE:
-                raise _CrawlError(f"a header line is longer than {_MAX_LINE} bytes")
-            if not self._fill():
-                return self._take(len(self._buf) - self._i)
-
-    def read(self, n: int) -> bytes:
-        while len(self._buf) - self._i < n and self._fill():
-            pass
-        return self._take(min(n, len(self._buf) - self._i))
-
-    def skip(self, n: int) -> int:
-        """Skip ``n`` bytes (seeking in an uncompressed file); returns how many were there."""
-        done = min(n, len(self._buf) - self._i)
-        self._take(done)
-        if self._file is not None and n > done:
-            here = self._file.tell()
-            step = min(n - done, max(0, os.fstat(self._file.fileno()).st_size - here))
-            self._file.seek(step, os.SEEK_CUR)
-            self.pos += step
-            self._received += step
-            return done + step
-        while done < n and self._fill():
-            done += len(self._take(min(n - done, len(self._buf) - self._i)))
-        return done
-
-    def _take(self, n: int) -> bytes:
-        out = self._buf[self._i : self._i + n]
-        self._i += len(out)
-        self.pos += len(out)
-        if self._i > _READ and self._i * 2 > len(self._buf):
-            self._buf = self._buf[self._i :]
-            self._i = 0
-        return out
-
-    def locate(self, pos: int) -> tuple[Optional[int], str]:
-        """Where the record starting at ``pos`` is: the offset to seek to (the compressed offset of
-        the gzip member starting exactly there, or ``pos`` in an uncompressed file; ``None`` when it
-        does not start a member) and how messages name the place (``1234``, or ``1234+56``: 56
-        bytes into the member at 1234)."""
-        if self._file is not None:
-            return pos, str(pos)
-        while len(self.members) > 1 and self.members[1][0] <= pos:
-            self.members.popleft()
-        exact = next((off for dpos, off in self.members if dpos == pos), None)
-        if exact is not None:
-            return exact, str(exact)
-        if self.members and self.members[0][0] <= pos:
-            return None, f"{self.members[0][1]}+{pos - self.members[0][0]}"
-        return None, f"+{pos}"
-
-    def next_member(self, after: int) -> bool:
-        """Move to the first gzip member that starts after ``after`` and at or after the current
-        position; ``False`` when there is none."""
-        while True:
-            nxt = next((d for d, _ in self.members if d > after and d >= self.pos), None)
-            if nxt is not None:
-                self._take(nxt - self.pos)  # within the buffer: markers come before their data
-                return self.peek()
-            self._take(len(self._buf) - self._i)
-            if not self._fill():
-                return False
 
 
 # ------------------------------------------------------------------------------------------ WARC / ARC records
@@ -314,30 +111,6 @@ def _is_document(rec: _Record, head: bytes) -> Optional[bool]:
     if rec.type == "resource" and scheme in ("http", "https", "ftp", "file"):
         return False
     return None
-
-
-_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:\-]+)""", re.I)
-
-
-def _charset(content_type: Optional[str]) -> Optional[str]:
-    m = _CHARSET.search(content_type or "")
-    return m.group(1) if m else None
-
-
-def _http_head(block: bytes) -> Optional[tuple[dict[str, str], int]]:
-    """The HTTP headers of a block starting with a status line (lower-cased names; repeated
-    headers joined with ", ") and where the body starts; ``None`` when the head does not end."""
-    ends = [(i, n) for i, n in ((block.find(b"\r\n\r\n"), 4), (block.find(b"\n\n"), 2)) if i >= 0]
-    if not ends:
-        return None
-    end, n = min(ends)
-    headers: dict[str, str] = {}
-    for line in block[:end].decode("latin-1").splitlines()[1:]:
-        name, sep, value = line.partition(":")
-        if sep:
-            key = name.strip().lower()
-            headers[key] = f"{headers[key]}, {value.strip()}" if key in headers else value.strip()
-    return headers, end + n
 
 
 def _record_charset(rec: _Record, is_http: bool, head: bytes) -> Optional[str]:
@@ -460,53 +233,3 @@ def _document_from_block(block: bytes, is_http: bool, rec: _Record, source: str)
     for coding in reversed([c.strip().lower() for c in headers.get("content-encoding", "").split(",") if c.strip()]):
         body = _decode_content(body, coding, source)
     return body, _charset(headers.get("content-type"))
-
-
-_CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]+")
-
-
-def _dechunk(body: bytes, source: str) -> bytes:
-    """Undo ``Transfer-Encoding: chunked``. A body that does not start with a chunk size was
-    stored de-chunked by the crawler and is kept as it is; a body cut short keeps what it has."""
-    out, i = [], 0
-    while i < len(body):
-        j = body.find(b"\n", i)
-        line = body[i : j if j >= 0 else len(body)].split(b";", 1)[0].strip()
-        if not _CHUNK_SIZE.fullmatch(line or b"-"):
-            if not out and i == 0:
-                return body
-            raise InputError(f"bad HTTP response in the record: malformed chunked body at byte {i}", source=source)
-        size = int(line, 16)
-        if size == 0 or j < 0:
-            break
-        out.append(body[j + 1 : j + 1 + size])
-        i = j + 1 + size
-        if body[i : i + 2] == b"\r\n":
-            i += 2
-        elif body[i : i + 1] == b"\n":
-            i += 1
-    return b"".join(out)
-
-
-def _decode_content(body: bytes, coding: str, source: str) -> bytes:
-    if coding in ("identity", ""):
-        return body
-    if coding in ("gzip", "x-gzip", "deflate"):
-        if coding != "deflate" and not body.startswith(b"\x1f\x8b"):
-            return body  # stored already decoded by the crawler
-        for wbits in ((47,) if coding != "deflate" else (15, -15)):
-            d = zlib.decompressobj(wbits)
-            try:
-                out = d.decompress(body, MAX_DOCUMENT_BYTES + 1)
-            except zlib.error:
-                continue
-            if len(out) > MAX_DOCUMENT_BYTES:
-                raise InputError(f"is larger than {MAX_DOCUMENT_BYTES} bytes once decompressed", source=source)
-            return out
-        if coding == "deflate":
-            return body
-        raise InputError(f"bad HTTP response in the record: the {coding} Content-Encoding is corrupt", source=source)
-    raise InputError(
-        f"cannot be read: Content-Encoding {coding!r} is not supported (gzip and deflate are; {coding} needs a library outside the standard library)",
-        source=source,
-    )
