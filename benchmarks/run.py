@@ -16,7 +16,8 @@ gkparse's paths, it measures the baselines on the same files:
 ``--html-sizes`` sets the corpus sizes of the HTML paths and the bare-html5lib baseline apart from
 the text path's (html5lib alone takes over half an hour per 100k pages on one core). The end to end
 CLI run parses a *mixed* corpus of the largest size: text and HTML of every era, damaged
-documents, and inputs that are not reports (each must yield its expected error record).
+documents (each kind of damage at a rate of 0.1), and inputs that are not reports (each must yield
+its expected error record).
 
 gkparse's paths: ``text`` (crawled text), ``html5lib`` (HTML pages, default tree builder),
 ``fast`` (HTML pages, the ``fast`` extra's builder), each through the batch API with 1..N
@@ -53,7 +54,8 @@ TARGETS = """\
 
 
 # What each kind of corpus is made of (generate_corpus.py options). ``mixed`` is the CLI run's:
-# mostly crawled text, some HTML, every era, a tenth damaged, and inputs that are not reports.
+# mostly crawled text, some HTML, every era, each kind of damage at a rate of 0.1 (about four
+# documents in ten damaged), and inputs that are not reports.
 CORPORA = {
     "text": ["--no-non-reports", "--mix", "text=1"],
     "html": ["--no-non-reports", "--mix", "html=1"],
