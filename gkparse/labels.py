@@ -21,12 +21,12 @@ _DROP_RE = re.compile(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+")
 
 # Labels repeat across documents, so their comparisons are cached; prose cells are unique, and
 # caching them would only churn the caches (and grow memory to their caps). Longer texts bypass.
-_CACHEABLE = 64
+LABEL_SIZED = 64
 
 
 def split_numbering(text: str) -> tuple[str | None, str]:
     """See :func:`_split_numbering` (cached for label-sized texts)."""
-    return _split_numbering_cached(text) if len(text) <= _CACHEABLE else _split_numbering(text)
+    return _split_numbering_cached(text) if len(text) <= LABEL_SIZED else _split_numbering(text)
 
 
 def _split_numbering(text: str) -> tuple[str | None, str]:
@@ -45,7 +45,7 @@ def _split_numbering(text: str) -> tuple[str | None, str]:
 
 def label_key(text: str) -> str:
     """See :func:`_label_key` (cached for label-sized texts)."""
-    return _label_key_cached(text) if len(text) <= _CACHEABLE else _label_key(text)
+    return _label_key_cached(text) if len(text) <= LABEL_SIZED else _label_key(text)
 
 
 def _label_key(text: str) -> str:
@@ -74,7 +74,7 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
 
 def label_matches(printed_key: str, wanted_key: str, *, prefix: bool = True, fuzzy: bool = True) -> bool:
     """See :func:`_label_matches` (cached when the printed label is label-sized)."""
-    if len(printed_key) <= _CACHEABLE:
+    if len(printed_key) <= LABEL_SIZED:
         return _label_matches_cached(printed_key, wanted_key, prefix, fuzzy)
     return _label_matches(printed_key, wanted_key, prefix, fuzzy)
 

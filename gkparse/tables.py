@@ -35,7 +35,7 @@ from .assemble import assemble  # re-exported: the typed assembly of what the re
 from .blanks import prove_blank_zeros
 from .document import Cell, Document
 from .glue import Budget, GluedRun, solve
-from .labels import label_key, label_matches, split_numbering
+from .labels import LABEL_SIZED, label_key, label_matches, split_numbering
 from .model import Diagnostic, Figure, Provenance, Span
 from .normalize import UNITS
 from .repair import looks_garbled
@@ -77,7 +77,7 @@ def _text_matches(text: str, row: Row) -> bool:
 
     Cached for label-sized texts: every document prints the same labels, and a table is read by
     comparing each of its rows with the region's text cells."""
-    return _text_matches_cached(text, row) if len(text) <= _CACHEABLE else _text_matches_uncached(text, row)
+    return _text_matches_cached(text, row) if len(text) <= LABEL_SIZED else _text_matches_uncached(text, row)
 
 
 def _text_matches_uncached(text: str, row: Row) -> bool:
@@ -88,7 +88,6 @@ def _text_matches_uncached(text: str, row: Row) -> bool:
     return any(label_matches(key, wanted) for wanted in _row_keys(row))
 
 
-_CACHEABLE = 64  # longer texts are prose, unique to their document: not worth caching
 _text_matches_cached = functools.lru_cache(maxsize=1 << 16)(_text_matches_uncached)
 
 
@@ -110,7 +109,7 @@ def cell_figure(
         return Figure(value=int(number_text), raw=cell.raw, source=prov, unit=cell.unit), None
     where = f"{table}.{row}" + (f".{column.key}" if column.key else "")
     try:
-        number = Decimal(cell.number or "")
+        number = Decimal(number_text)
     except InvalidOperation:
         number = None
     if number is None:
