@@ -32,7 +32,7 @@ import unicodedata
 import attrs
 
 from .document import Cell, Document, Line
-from .labels import label_key
+from .labels import LABEL_CACHE_ENTRIES, label_key
 from .model import Diagnostic, InputInfo, Span
 from .repair import Edit, find_edits
 from .script import detect_script, to_simplified
@@ -108,7 +108,7 @@ def _classify_piece(piece: str) -> tuple[str, str | None, str | None, str | None
     return "text", None, None, None
 
 
-_classify_cached = functools.lru_cache(maxsize=1 << 15)(_classify_piece)
+_classify_cached = functools.lru_cache(maxsize=LABEL_CACHE_ENTRIES)(_classify_piece)
 
 
 def _line_cells(norm: str, raw: str, base: int, number: int) -> list[Cell]:

@@ -35,7 +35,7 @@ from .assemble import assemble  # re-exported: the typed assembly of what the re
 from .blanks import prove_blank_zeros
 from .document import Cell, Document
 from .glue import Budget, GluedRun, solve
-from .labels import LABEL_SIZED, label_key, label_matches, split_numbering
+from .labels import LABEL_CACHE_ENTRIES, LABEL_SIZED, label_key, label_matches, split_numbering
 from .model import Diagnostic, Figure, Provenance, Span
 from .normalize import UNITS
 from .repair import looks_garbled
@@ -88,7 +88,7 @@ def _text_matches_uncached(text: str, row: Row) -> bool:
     return any(label_matches(key, wanted) for wanted in _row_keys(row))
 
 
-_text_matches_cached = functools.lru_cache(maxsize=1 << 16)(_text_matches_uncached)
+_text_matches_cached = functools.lru_cache(maxsize=LABEL_CACHE_ENTRIES)(_text_matches_uncached)
 
 
 def cell_figure(
