@@ -294,15 +294,17 @@ class _Run:
         self.interrupted = False
 
 
-def _chunks(refs: Iterator[InputRef], size: int) -> Iterator[list]:
-    chunk: list = []
+def batches(refs: Iterable[InputRef], size: int) -> Iterator[list[InputRef]]:
+    """``refs`` in lists of ``size`` (the last may be shorter), drawn lazily: a worker's task here,
+    a Dask partition in :mod:`gkparse.distributed`."""
+    batch: list[InputRef] = []
     for ref in refs:
-        chunk.append(ref)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+        batch.append(ref)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _sequential(refs: Iterable[InputRef], options: _Options, host: Optional[PluginHost], stop: Stop, run: _Run) -> Iterator[dict]:
@@ -319,7 +321,7 @@ def _parallel(refs: Iterator[InputRef], jobs: int, chunk_size: int, options: _Op
     pool = _Pool(jobs, options)
     window: collections.deque = collections.deque()  # slots in input order, until yielded
     queue: collections.deque = collections.deque()  # slots not yet sent to a worker
-    chunks = _chunks(refs, chunk_size)
+    chunks = batches(refs, chunk_size)
     exhausted = False
     aborted = True
     try:

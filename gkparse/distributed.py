@@ -41,11 +41,11 @@ from __future__ import annotations
 
 import os
 import uuid
-from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any, Iterable, Optional, Sequence, Union
 
 from attrs import frozen
 
-from .corpus import record_for
+from .corpus import batches, record_for
 from .errors import InternalError
 from .inputs import Input, InputRef, iter_inputs
 from .outputs import ParquetWriter
@@ -86,17 +86,6 @@ class DaskSummary:
     @property
     def ok(self) -> bool:
         return not self.failed and self.records == self.inputs
-
-
-def _partitions(refs: Iterator[InputRef], size: int) -> Iterator[list[InputRef]]:
-    part: list[InputRef] = []
-    for ref in refs:
-        part.append(ref)
-        if len(part) >= size:
-            yield part
-            part = []
-    if part:
-        yield part
 
 
 def _parse_partition(refs: list, out_path: str, parse_options: dict) -> dict:
@@ -185,7 +174,7 @@ def _run(client, inputs, out: str, size: int, glob, max_in_flight: Optional[int]
             failed.append(FailedPartition(index, n, first, last, message))
         fut.release()
 
-    for index, refs in enumerate(_partitions(iter_inputs(inputs, glob=glob), size)):
+    for index, refs in enumerate(batches(iter_inputs(inputs, glob=glob), size)):
         while len(pending) >= max_in_flight:
             collect(next(running))
         inputs_n += len(refs)
