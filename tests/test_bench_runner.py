@@ -53,3 +53,25 @@ def test_results_md_names_the_command_and_every_record_of_the_cli_run(tmp_path):
     assert "--sizes 1000,100000 --html-sizes 1000 --jobs 1,2" in md
     assert "100003 records (every record present)" in md and "corpus `mixed-100000-2026`" in md
     assert (tmp_path / "results.json").exists()
+
+
+def test_bounds_put_each_speed_target_beside_the_baselines_cost_per_document():
+    rows = RESULTS + [result("floor", 100000, 1, 2000.0)]
+    text = "\n".join(run.bounds(rows, [1000, 100000], [1000]))
+    # text 95 docs/s = 10.53 ms; floor 2,000 docs/s = 0.50 ms: the target is all of the floor's cost
+    assert "text path: 10.53 ms per document; the floor (decode + one regex pass, nothing parsed) alone costs 0.50 ms" in text
+    assert "0.50 ms per document: 100% of the floor's own cost" in text
+    # html5lib 20/s = 50 ms, bare 40/s = 25 ms: 25 ms of gkparse's own work, 7.5 ms allowed
+    assert "html5lib path: 50.00 ms per page, of which html5lib itself 25.00 ms" in text and "is 25.00 ms. Within 1.3× leaves it 7.50 ms." in text
+    assert "fast path: 22.22 ms per page; 20× the html5lib path is 2.50 ms per page, less than the text path spends" in text
+
+
+def test_bounds_say_nothing_of_what_was_not_measured():
+    assert run.bounds([r for r in RESULTS if r["path"] == "text"], [1000, 100000], [1000]) == []
+
+
+def test_report_rewrites_the_results_from_the_saved_json_without_measuring(tmp_path):
+    first, again = tmp_path / "first", tmp_path / "again"
+    run.write_results(RESULTS, [1000, 100000], [1, 2], None, first, [1000])
+    assert run.main(["--report", str(first / "results.json"), "--out", str(again)]) == 0
+    assert (again / "results.md").read_text(encoding="utf-8") == (first / "results.md").read_text(encoding="utf-8")
