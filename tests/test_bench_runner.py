@@ -60,10 +60,16 @@ def test_bounds_put_each_speed_target_beside_the_baselines_cost_per_document():
     text = "\n".join(run.bounds(rows, [1000, 100000], [1000]))
     # text 95 docs/s = 10.53 ms; floor 2,000 docs/s = 0.50 ms: the target is all of the floor's cost
     assert "text path: 10.53 ms per document; the floor (decode + one regex pass, nothing parsed) alone costs 0.50 ms" in text
-    assert "0.50 ms per document: 100% of the floor's own cost" in text
+    assert "0.50 ms per document, which leaves 0.00 ms for everything gkparse does beyond decoding (it spends 10.03 ms)" in text
     # html5lib 20/s = 50 ms, bare 40/s = 25 ms: 25 ms of gkparse's own work, 7.5 ms allowed
     assert "html5lib path: 50.00 ms per page, of which html5lib itself 25.00 ms" in text and "is 25.00 ms. Within 1.3× leaves it 7.50 ms." in text
     assert "fast path: 22.22 ms per page; 20× the html5lib path is 2.50 ms per page, less than the text path spends" in text
+
+
+def test_a_target_below_the_floor_leaves_nothing_and_says_so():
+    rows = [result("text", 100000, 1, 100.0), result("floor", 100000, 1, 1600.0)]
+    (line,) = run.bounds(rows, [100000])
+    assert "alone costs 0.62 ms. 2,000 reports/s is 0.50 ms per document, less than the floor itself" in line and "(it spends 9.38 ms)" in line
 
 
 def test_bounds_say_nothing_of_what_was_not_measured():
