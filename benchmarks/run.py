@@ -261,14 +261,18 @@ def bounds(results: list[dict], sizes: list[int], html_sizes: list[int] | None =
     return out
 
 
-def write_results(results: list[dict], sizes: list[int], jobs: list[int], cli: dict | None, out: Path = RESULTS, html_sizes: list[int] | None = None) -> None:
+def write_results(results: list[dict], sizes: list[int], jobs: list[int], cli: dict | None, out: Path = RESULTS, html_sizes: list[int] | None = None,
+                  machine: dict | None = None) -> None:
+    """Write results.json, results.md and results.png. ``machine``: the date and cores of the run
+    (default: now, this machine; :func:`report` passes those saved with the measurements)."""
+    machine = machine or {"date": time.strftime("%Y-%m-%d"), "cores": os.cpu_count()}
     out.mkdir(parents=True, exist_ok=True)
-    (out / "results.json").write_text(json.dumps({"results": results, "cli": cli, "sizes": sizes, "html_sizes": html_sizes or sizes, "jobs": jobs}, indent=1),
-                                      encoding="utf-8")
+    saved = {"results": results, "cli": cli, "sizes": sizes, "html_sizes": html_sizes or sizes, "jobs": jobs, "machine": machine}
+    (out / "results.json").write_text(json.dumps(saved, indent=1), encoding="utf-8")
     paths = ",".join(dict.fromkeys(r["path"] for r in results))
     html = f" --html-sizes {','.join(map(str, html_sizes))}" if html_sizes and html_sizes != sizes else ""
     lines = ["# Benchmark results", "", f"`python benchmarks/run.py --sizes {','.join(map(str, sizes))}{html} --jobs {','.join(map(str, jobs))} --paths {paths}` — "
-             f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores", "",
+             f"{machine['date']}, {machine['cores']} cores", "",
              "| path | documents | jobs | docs/s | MB/s | peak RSS (MB) | accuracy |", "|---|---|---|---|---|---|---|"]
     for r in results:
         if "error" in r:
@@ -326,7 +330,7 @@ def report(saved: Path, out: Path) -> int:
     sizes = data.get("sizes") or sorted({r["size"] for r in results if r["path"] not in html_paths})
     html_sizes = data.get("html_sizes") or sorted({r["size"] for r in results if r["path"] in html_paths}) or sizes
     jobs = data.get("jobs") or sorted({r["jobs"] for r in results})
-    write_results(results, sizes, jobs, data.get("cli"), out, html_sizes)
+    write_results(results, sizes, jobs, data.get("cli"), out, html_sizes, data.get("machine"))
     return 0
 
 

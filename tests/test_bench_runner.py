@@ -78,6 +78,8 @@ def test_bounds_say_nothing_of_what_was_not_measured():
 
 def test_report_rewrites_the_results_from_the_saved_json_without_measuring(tmp_path):
     first, again = tmp_path / "first", tmp_path / "again"
-    run.write_results(RESULTS, [1000, 100000], [1, 2], None, first, [1000])
+    run.write_results(RESULTS, [1000, 100000], [1, 2], None, first, [1000], {"date": "2026-01-02", "cores": 64})
     assert run.main(["--report", str(first / "results.json"), "--out", str(again)]) == 0
-    assert (again / "results.md").read_text(encoding="utf-8") == (first / "results.md").read_text(encoding="utf-8")
+    md = (again / "results.md").read_text(encoding="utf-8")
+    assert md == (first / "results.md").read_text(encoding="utf-8")
+    assert "— 2026-01-02, 64 cores" in md  # the date and machine of the measurements, not of the rewrite
