@@ -19,6 +19,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 import report_builder as rb  # noqa: E402
+from helpers import brute_splits  # noqa: E402
 
 import gkparse  # noqa: E402
 from gkparse.document import Cell  # noqa: E402
@@ -64,16 +65,6 @@ def table3(era: str, **rows: tuple[int, ...]) -> dict:
 
 
 # --------------------------------------------------------------------------- splits
-
-
-def brute_splits(digits: str, n: int) -> list[tuple[int, ...]]:
-    out = []
-    for cuts in itertools.combinations(range(1, len(digits)), n - 1):
-        bounds = (0, *cuts, len(digits))
-        parts = [digits[a:b] for a, b in zip(bounds, bounds[1:])]
-        if all(p == "0" or not p.startswith("0") for p in parts):
-            out.append(tuple(int(p) for p in parts))
-    return out
 
 
 def test_splits_cuts_digits_into_values_without_leading_zeros():

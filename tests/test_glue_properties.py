@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import generate_corpus as gc  # noqa: E402
 import report_builder as rb  # noqa: E402
+from helpers import brute_splits  # noqa: E402
 
 import gkparse  # noqa: E402
 from gkparse.glue import GluedRun, solve, splits  # noqa: E402
@@ -153,16 +154,6 @@ def test_glued_era2008_rows_are_recovered_or_left_out_never_wrong(case):
 
 
 # --------------------------------------------------------------------------- the solver against brute force
-
-
-def brute_splits(digits: str, n: int) -> list[tuple[int, ...]]:
-    out = []
-    for cuts in itertools.combinations(range(1, len(digits)), n - 1):
-        bounds = (0, *cuts, len(digits))
-        parts = [digits[a:b] for a, b in zip(bounds, bounds[1:])]
-        if all(p == "0" or not p.startswith("0") for p in parts):
-            out.append(tuple(int(p) for p in parts))
-    return out
 
 
 @ci(250)
