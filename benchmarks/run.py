@@ -8,8 +8,8 @@
 One command produces everything under ``benchmarks/results/``: ``results.md`` (the table, the
 targets met or missed and by how much, and what bounds each speed target: the baselines' cost per
 document beside what meeting the target would leave for gkparse's work), ``results.json`` and
-``results.png`` (the chart). Every measurement runs in a fresh subprocess, so its peak RSS is its own. In the same run, next to
-gkparse's paths, it measures the baselines on the same files:
+``results.png`` (the chart). Every measurement runs in a fresh subprocess, so its peak RSS is its
+own. In the same run, next to gkparse's paths, it measures the baselines on the same files:
 
 * ``bare-html5lib``: decode + ``html5lib.parse`` of the HTML pages (what the html5lib path costs
   at the very least);
@@ -54,6 +54,9 @@ TARGETS = """\
 
 
 # --------------------------------------------------------------------------- corpora
+
+# The paths measured on the HTML corpus (sized by --html-sizes); the others run on the text corpus.
+HTML_PATHS = frozenset({"html5lib", "fast", "bare-html5lib"})
 
 
 # What each kind of corpus is made of (generate_corpus.py options). ``mixed`` is the CLI run's:
@@ -195,11 +198,14 @@ def run_cli(root: Path, size: int, jobs: int) -> dict:
 # --------------------------------------------------------------------------- report
 
 
-def _ratio(results: list[dict], a: str, b: str, size: int, jobs: int = 1):
-    pick = {r["path"]: r for r in results if r.get("size") == size and r.get("jobs") == jobs and "docs_per_s" in r}
-    if a in pick and b in pick:
-        return pick[a]["docs_per_s"] / pick[b]["docs_per_s"]
-    return None
+def _speed(results: list[dict], path: str, size: int, jobs: int = 1) -> float | None:
+    """docs/s of the measurement of ``path`` at ``size`` with ``jobs`` processes, if it ran."""
+    return next((r["docs_per_s"] for r in results if r.get("path") == path and r.get("size") == size and r.get("jobs") == jobs and "docs_per_s" in r), None)
+
+
+def _ratio(results: list[dict], a: str, b: str, size: int, jobs: int = 1) -> float | None:
+    speed_a, speed_b = _speed(results, a, size, jobs), _speed(results, b, size, jobs)
+    return speed_a / speed_b if speed_a is not None and speed_b is not None else None
 
 
 def targets(results: list[dict], sizes: list[int], jobs: list[int], html_sizes: list[int] | None = None) -> list[str]:
@@ -217,7 +223,7 @@ def targets(results: list[dict], sizes: list[int], jobs: list[int], html_sizes: 
     slow = _ratio(results, "bare-html5lib", "html5lib", html_big)
     verdict("html5lib path time / bare html5lib time", slow, 1.3, higher=False)
     verdict("fast path speed / html5lib path speed", _ratio(results, "fast", "html5lib", html_big), 20)
-    text = next((r["docs_per_s"] for r in results if r.get("path") == "text" and r.get("size") == big and r.get("jobs") == 1 and "docs_per_s" in r), None)
+    text = _speed(results, "text", big)
     verdict("text path reports/s on one core", text, 2000)
     if 2 in jobs:
         two = [r for r in results if r.get("path") == "text" and r.get("size") == big and "docs_per_s" in r]
@@ -231,9 +237,9 @@ def targets(results: list[dict], sizes: list[int], jobs: list[int], html_sizes: 
     return out
 
 
-def _ms_per_doc(results: list[dict], path: str, size: int, jobs: int = 1) -> float | None:
-    r = next((r for r in results if r.get("path") == path and r.get("size") == size and r.get("jobs") == jobs and "docs_per_s" in r), None)
-    return 1000.0 / r["docs_per_s"] if r else None
+def _ms_per_doc(results: list[dict], path: str, size: int) -> float | None:
+    speed = _speed(results, path, size)
+    return 1000.0 / speed if speed else None
 
 
 def bounds(results: list[dict], sizes: list[int], html_sizes: list[int] | None = None) -> list[str]:
@@ -325,10 +331,9 @@ def report(saved: Path, out: Path) -> int:
     """Write the table, targets and chart again from a saved results.json, measuring nothing."""
     data = json.loads(saved.read_text(encoding="utf-8"))
     results = data["results"]
-    html_paths = {"html5lib", "fast", "bare-html5lib"}
     # results.json files written before the sizes were saved: the sizes are those of the rows.
-    sizes = data.get("sizes") or sorted({r["size"] for r in results if r["path"] not in html_paths})
-    html_sizes = data.get("html_sizes") or sorted({r["size"] for r in results if r["path"] in html_paths}) or sizes
+    sizes = data.get("sizes") or sorted({r["size"] for r in results if r["path"] not in HTML_PATHS})
+    html_sizes = data.get("html_sizes") or sorted({r["size"] for r in results if r["path"] in HTML_PATHS}) or sizes
     jobs = data.get("jobs") or sorted({r["jobs"] for r in results})
     write_results(results, sizes, jobs, data.get("cli"), out, html_sizes, data.get("machine"))
     return 0
@@ -360,14 +365,13 @@ def main(argv=None) -> int:
     jobs = sorted(int(j) for j in a.jobs.split(","))
     paths = a.paths.split(",")
     results = []
-    html_paths = {"html5lib", "fast", "bare-html5lib"}
-    text_root = corpus("text", max(sizes), a.seed) if any(p not in html_paths for p in paths) else None
-    html_root = corpus("html", max(html_sizes), a.seed) if html_paths & set(paths) else None
+    text_root = corpus("text", max(sizes), a.seed) if any(p not in HTML_PATHS for p in paths) else None
+    html_root = corpus("html", max(html_sizes), a.seed) if HTML_PATHS & set(paths) else None
     for size in sorted(set(sizes) | set(html_sizes)):
         for path in paths:
-            if size not in (html_sizes if path in html_paths else sizes):
+            if size not in (html_sizes if path in HTML_PATHS else sizes):
                 continue
-            root = html_root if path in html_paths else text_root
+            root = html_root if path in HTML_PATHS else text_root
             for j in jobs if path in ("text", "html5lib", "fast") else [1]:
                 r = run_measurement(path, root, size, j)
                 print(json.dumps(r), file=sys.stderr)
